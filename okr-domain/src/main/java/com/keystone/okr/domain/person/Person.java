@@ -1,0 +1,197 @@
+package com.keystone.okr.domain.person;
+
+import com.keystone.okr.domain.Checks;
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.unit.OrgUnit;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Someone who signs in. The password is stored only as a PBKDF2 hash produced by the web
+ * layer's hasher; the domain never sees a clear-text password.
+ */
+@Entity
+@Table(name = "person")
+public class Person {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "person_seq")
+    @SequenceGenerator(name = "person_seq", sequenceName = "person_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 200)
+    private String email;
+
+    @Column(name = "password_hash", length = 400)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 16)
+    private Set<GlobalRole> globalRoles = EnumSet.noneOf(GlobalRole.class);
+
+    @OneToMany(mappedBy = "person", cascade = CascadeType.ALL, orphanRemoval = true)
+    private Set<Membership> memberships = new HashSet<>();
+
+    protected Person() {
+        // for JPA
+    }
+
+    public Person(String username, String displayName) {
+        this.username = validUsername(username);
+        this.displayName = Checks.text("display_name", displayName, 200);
+    }
+
+    public static String validUsername(String username) {
+        String u = Checks.text("username", username, 64);
+        if (!USERNAME.matcher(u).matches()) {
+            throw new InvalidInputException("username",
+                    "username '" + u + "' must be 2-64 lower-case letters, digits or . _ @ -");
+        }
+        return u;
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = Checks.text("display_name", newDisplayName, 200);
+    }
+
+    public void changeEmail(String newEmail) {
+        String e = Checks.optionalText("email", newEmail, 200);
+        if (e != null && !e.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException("email", "email '" + e + "' is not an e-mail address");
+        }
+        this.email = e;
+    }
+
+    /** Stores a new password hash (never a clear-text password). */
+    public void changePasswordHash(String hash) {
+        this.passwordHash = Checks.text("password", hash, 400);
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void activate() {
+        this.active = true;
+    }
+
+    public void grant(GlobalRole role) {
+        globalRoles.add(Checks.required("role", role));
+    }
+
+    public void revoke(GlobalRole role) {
+        globalRoles.remove(role);
+    }
+
+    /** Gives this person a role in a unit, replacing any role they had there. */
+    public Membership assign(OrgUnit unit, UnitRole role) {
+        Optional<Membership> existing = membershipIn(unit);
+        if (existing.isPresent()) {
+            existing.get().changeRole(role);
+            return existing.get();
+        }
+        Membership m = new Membership(this, unit, role);
+        memberships.add(m);
+        return m;
+    }
+
+    public void unassign(OrgUnit unit) {
+        memberships.removeIf(m -> m.getUnit().equals(unit));
+    }
+
+    public Optional<Membership> membershipIn(OrgUnit unit) {
+        return memberships.stream().filter(m -> m.getUnit().equals(unit)).findFirst();
+    }
+
+    public boolean hasRole(GlobalRole role) {
+        return globalRoles.contains(role);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Set<GlobalRole> getGlobalRoles() {
+        return Collections.unmodifiableSet(globalRoles);
+    }
+
+    public Set<Membership> getMemberships() {
+        return Collections.unmodifiableSet(memberships);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Person p && Objects.equals(username, p.getUsername()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(username);
+    }
+
+    @Override
+    public String toString() {
+        return "Person[" + username + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of the audit history. */
+package com.keystone.okr.persistence.audit;

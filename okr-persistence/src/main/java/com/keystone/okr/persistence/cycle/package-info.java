@@ -1,0 +1,2 @@
+/** Storage of cycles. */
+package com.keystone.okr.persistence.cycle;

@@ -1,0 +1,2 @@
+/** Storage of KPIs and their measurements. */
+package com.keystone.okr.persistence.kpi;

@@ -1,0 +1,2 @@
+/** Storage of objectives, key results and check-ins. */
+package com.keystone.okr.persistence.objective;

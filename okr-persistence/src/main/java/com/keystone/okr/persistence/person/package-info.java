@@ -1,0 +1,2 @@
+/** Storage of people, their company-wide roles and their memberships in units. */
+package com.keystone.okr.persistence.person;

@@ -1,0 +1,150 @@
+package com.keystone.okr.persistence.snapshot;
+
+import com.keystone.okr.domain.cycle.Cycle;
+import com.keystone.okr.domain.kpi.Direction;
+import com.keystone.okr.domain.kpi.KpiKind;
+import com.keystone.okr.domain.kpi.TimeAggregation;
+import com.keystone.okr.domain.kpi.UnitAggregation;
+import com.keystone.okr.domain.objective.KeyResultType;
+import com.keystone.okr.reporting.snapshot.CheckInRow;
+import com.keystone.okr.reporting.snapshot.CycleInfo;
+import com.keystone.okr.reporting.snapshot.CycleSnapshot;
+import com.keystone.okr.reporting.snapshot.KeyResultRow;
+import com.keystone.okr.reporting.snapshot.KpiRow;
+import com.keystone.okr.reporting.snapshot.MeasurementRow;
+import com.keystone.okr.reporting.snapshot.ObjectiveRow;
+import com.keystone.okr.reporting.snapshot.UnitRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads everything the reporting engine needs for one cycle in eight set-based queries,
+ * whatever the size of the company: units, objectives, key results, check-ins, KPIs, KPI
+ * children and measurements, as plain rows (no entities, no lazy loading, no N+1).
+ */
+@ApplicationScoped
+public class CycleSnapshotLoader {
+
+    @PersistenceContext(unitName = "okr")
+    EntityManager em;
+
+    public CycleSnapshotLoader() {
+        // for CDI
+    }
+
+    public CycleSnapshotLoader(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The cycle's snapshot with every check-in and the measurements dated within the cycle. */
+    public CycleSnapshot load(Cycle cycle) {
+        return load(cycle, null);
+    }
+
+    /**
+     * The cycle's snapshot, leaving out check-ins and measurements dated after {@code asOf}
+     * (null: keep all). The engine applies the as-of rule itself; this only reads less.
+     */
+    public CycleSnapshot load(Cycle cycle, LocalDate asOf) {
+        LocalDate upTo = asOf == null || asOf.isAfter(cycle.getEndDate()) ? cycle.getEndDate() : asOf;
+        CycleInfo info = new CycleInfo(cycle.getName(), cycle.getStartDate(), cycle.getEndDate(), cycle.getState());
+        return new CycleSnapshot(info, units(), objectives(cycle), keyResults(cycle), checkIns(cycle, asOf), kpis(),
+                measurements(cycle.getStartDate(), upTo));
+    }
+
+    /** Loads by cycle name; the cycle row itself is the first query. */
+    public CycleSnapshot load(String cycleName, LocalDate asOf) {
+        Cycle c = em.createQuery("select c from Cycle c where c.name = :n", Cycle.class)
+                .setParameter("n", cycleName).getSingleResult();
+        return load(c, asOf);
+    }
+
+    private List<UnitRow> units() {
+        List<UnitRow> rows = new ArrayList<>();
+        for (Object[] r : tuples("select u.id, u.path, u.parent.id, u.depth from OrgUnit u order by u.path")) {
+            rows.add(new UnitRow((Long) r[0], (String) r[1], (Long) r[2], (Integer) r[3]));
+        }
+        return rows;
+    }
+
+    private List<ObjectiveRow> objectives(Cycle cycle) {
+        List<ObjectiveRow> rows = new ArrayList<>();
+        for (Object[] r : em.createQuery("select o.id, o.key, o.title, o.unit.id, o.parent.id, ow.username, o.weight, "
+                        + "o.grade.computed, o.grade.override from Objective o left join o.owner ow where o.cycle = :c",
+                        Object[].class).setParameter("c", cycle).getResultList()) {
+            rows.add(new ObjectiveRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (Long) r[4], (String) r[5],
+                    (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]));
+        }
+        return rows;
+    }
+
+    private List<KeyResultRow> keyResults(Cycle cycle) {
+        List<KeyResultRow> rows = new ArrayList<>();
+        for (Object[] r : em.createQuery("select k.id, k.key, k.title, k.objective.id, k.type, k.startValue, k.targetValue, "
+                        + "k.weight, ow.username, k.kpi.id, k.grade.computed, k.grade.override "
+                        + "from KeyResult k left join k.owner ow where k.cycle = :c", Object[].class)
+                .setParameter("c", cycle).getResultList()) {
+            rows.add(new KeyResultRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (KeyResultType) r[4],
+                    (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (String) r[8], (Long) r[9],
+                    (BigDecimal) r[10], (BigDecimal) r[11]));
+        }
+        return rows;
+    }
+
+    private List<CheckInRow> checkIns(Cycle cycle, LocalDate asOf) {
+        String jpql = "select c.id, c.keyResult.id, c.effectiveDate, c.value, c.confidence, c.recordedAt "
+                + "from CheckIn c where c.keyResult.cycle = :c" + (asOf == null ? "" : " and c.effectiveDate <= :d");
+        var q = em.createQuery(jpql, Object[].class).setParameter("c", cycle);
+        if (asOf != null) {
+            q.setParameter("d", asOf);
+        }
+        List<CheckInRow> rows = new ArrayList<>();
+        for (Object[] r : q.getResultList()) {
+            rows.add(new CheckInRow((Long) r[0], (Long) r[1], (LocalDate) r[2], (BigDecimal) r[3], (Integer) r[4],
+                    (Instant) r[5]));
+        }
+        return rows;
+    }
+
+    private List<KpiRow> kpis() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (Object[] r : tuples("select p.id, c.id from Kpi p join p.children c")) {
+            children.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Long) r[1]);
+        }
+        List<KpiRow> rows = new ArrayList<>();
+        for (Object[] r : tuples("select k.id, k.key, k.name, k.unit.id, ow.username, k.direction, k.kind, k.target, "
+                + "k.warning, k.timeAggregation, k.unitAggregation, k.numerator.id, k.denominator.id "
+                + "from Kpi k left join k.owner ow")) {
+            Long id = (Long) r[0];
+            rows.add(new KpiRow(id, (String) r[1], (String) r[2], (Long) r[3], (String) r[4], (Direction) r[5],
+                    (KpiKind) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (TimeAggregation) r[9],
+                    (UnitAggregation) r[10], children.getOrDefault(id, List.of()), (Long) r[11], (Long) r[12]));
+        }
+        return rows;
+    }
+
+    private List<MeasurementRow> measurements(LocalDate from, LocalDate to) {
+        List<MeasurementRow> rows = new ArrayList<>();
+        if (to.isBefore(from)) {
+            return rows;
+        }
+        for (Object[] r : em.createQuery("select m.kpi.id, m.date, m.value from Measurement m "
+                        + "where m.date >= :f and m.date <= :t", Object[].class)
+                .setParameter("f", from).setParameter("t", to).getResultList()) {
+            rows.add(new MeasurementRow((Long) r[0], (LocalDate) r[1], (BigDecimal) r[2]));
+        }
+        return rows;
+    }
+
+    private List<Object[]> tuples(String jpql) {
+        return em.createQuery(jpql, Object[].class).getResultList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of the organisation tree. */
+package com.keystone.okr.persistence.unit;

@@ -1,0 +1,5 @@
+package com.keystone.okr.reporting.kpi;
+
+/** R6 explanation of a roll-up: one child KPI's value; a child without data is not included. */
+public record KpiChildValue(long id, String key, Double value, boolean included) {
+}

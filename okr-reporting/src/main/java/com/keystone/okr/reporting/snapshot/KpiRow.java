@@ -1,0 +1,37 @@
+package com.keystone.okr.reporting.snapshot;
+
+import com.keystone.okr.domain.kpi.Direction;
+import com.keystone.okr.domain.kpi.KpiKind;
+import com.keystone.okr.domain.kpi.TimeAggregation;
+import com.keystone.okr.domain.kpi.UnitAggregation;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A KPI of the company (R6). It is measured directly, or computed: a roll-up of
+ * {@code childIds} by {@code unitAggregation} (not null exactly for roll-ups), or the ratio
+ * {@code numeratorId / denominatorId}.
+ */
+public record KpiRow(long id, String key, String name, long unitId, String owner, Direction direction, KpiKind kind,
+                     BigDecimal target, BigDecimal warning, TimeAggregation timeAggregation,
+                     UnitAggregation unitAggregation, List<Long> childIds, Long numeratorId, Long denominatorId) {
+
+    public KpiRow {
+        Objects.requireNonNull(key, "key");
+        childIds = childIds == null ? List.of() : List.copyOf(childIds);
+    }
+
+    public boolean isRollUp() {
+        return unitAggregation != null;
+    }
+
+    public boolean isRatio() {
+        return numeratorId != null || denominatorId != null;
+    }
+
+    /** Computed KPIs take no measurements of their own and ignore their time aggregation (R6). */
+    public boolean isComputed() {
+        return isRollUp() || isRatio();
+    }
+}

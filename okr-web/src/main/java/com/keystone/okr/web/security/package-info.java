@@ -1,0 +1,2 @@
+/** Authentication and authorisation: password hashing, identity store, roles. */
+package com.keystone.okr.web.security;

@@ -1,0 +1,107 @@
+package com.keystone.okr.web.startup;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.persistence.db.SchemaMigrator;
+import com.keystone.okr.persistence.db.SchemaTooNewException;
+import com.keystone.okr.web.config.DataSourceConfig;
+import com.keystone.okr.web.config.Settings;
+import com.keystone.okr.web.demo.DemoCompany;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Runs once when the application starts: migrates the schema (refusing a newer one), then on an
+ * empty database creates the first administrator or loads the demo company. A start that
+ * cannot succeed says why and, in the uber-jar, ends the JVM rather than serving nothing.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Resource(lookup = DataSourceConfig.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    Config config;
+
+    @Inject
+    FirstRun firstRun;
+
+    @Inject
+    DemoCompany demo;
+
+    @Inject
+    StartupStatus status;
+
+    @PostConstruct
+    void start() {
+        try {
+            String version = new SchemaMigrator(dataSource).migrate();
+            seed();
+            status.ready(version);
+            LOG.info("Keystone is ready (schema version " + version + ")");
+        } catch (StartupFailure | SchemaTooNewException | InvalidInputException e) {
+            fail(e.getMessage(), null);
+            throw e;
+        } catch (RuntimeException e) {
+            fail("Keystone could not start: " + e, e);
+            throw e;
+        }
+    }
+
+    private void seed() {
+        boolean demoMode = config.getOptionalValue(Settings.DEMO, Boolean.class).orElse(false);
+        if (demoMode) {
+            if (firstRun.isEmpty()) {
+                demo.load(Clock.systemDefaultZone());
+            } else {
+                LOG.info("okr.demo=true but the database already has data: the demo company is not loaded again");
+            }
+            return;
+        }
+        if (!firstRun.hasNoUser()) {
+            return;
+        }
+        String username = config.getOptionalValue(Settings.ADMIN_USERNAME, String.class).orElse("admin");
+        Optional<String> password = config.getOptionalValue(Settings.ADMIN_PASSWORD, String.class)
+                .filter(p -> !p.isBlank());
+        if (password.isEmpty()) {
+            throw new StartupFailure("The database has no user yet and " + Settings.ADMIN_PASSWORD + " is not set. Set "
+                    + Settings.ADMIN_PASSWORD + " (environment variable " + Settings.envName(Settings.ADMIN_PASSWORD)
+                    + ") to create the first administrator '" + username + "', or start with "
+                    + Settings.DEMO + "=true to load the demo company.");
+        }
+        if (password.get().length() < 12) {
+            LOG.warning("The first administrator's password is shorter than 12 characters: change it after signing in");
+        }
+        firstRun.createAdministrator(username, password.get());
+    }
+
+    private void fail(String reason, Throwable cause) {
+        status.failed(reason);
+        LOG.log(Level.SEVERE, "\n\n*** Keystone did not start: " + reason + "\n", cause);
+        boolean exit = config.getOptionalValue(Settings.EXIT_ON_FAILURE, Boolean.class).orElse(false);
+        if (exit) {
+            Thread exiter = new Thread(() -> {
+                System.err.println("Keystone did not start: " + reason);
+                System.exit(2);
+            }, "keystone-exit-on-startup-failure");
+            exiter.setDaemon(false);
+            exiter.start();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.keystone.okr.web.startup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Where the start-up stands; the readiness check reports it. */
+@ApplicationScoped
+public class StartupStatus {
+
+    public enum State { STARTING, READY, FAILED }
+
+    private volatile State state = State.STARTING;
+    private volatile String schemaVersion;
+    private volatile String failure;
+
+    void ready(String version) {
+        this.schemaVersion = version;
+        this.state = State.READY;
+    }
+
+    void failed(String reason) {
+        this.failure = reason;
+        this.state = State.FAILED;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public boolean isReady() {
+        return state == State.READY;
+    }
+
+    public String getSchemaVersion() {
+        return schemaVersion;
+    }
+
+    public String getFailure() {
+        return failure;
+    }
+}

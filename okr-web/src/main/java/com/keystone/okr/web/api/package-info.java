@@ -1,0 +1,2 @@
+/** The REST API (JAX-RS, JSON-B) of spec/interfaces.md. */
+package com.keystone.okr.web.api;

@@ -1,0 +1,118 @@
+package com.keystone.okr.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built uber-jar started as an operator would, {@code java -jar okr-microbundle.jar}, in
+ * its own working directory (so the default {@code ./okr-data/} database lands there), on a
+ * free port. Stopped with SIGTERM, as a service manager would.
+ */
+final class RunningJar implements AutoCloseable {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(240);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningJar(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static RunningJar start(Path workDir, String... systemProperties) throws IOException {
+        String bundle = System.getProperty("okr.bundle", "target/okr-microbundle.jar");
+        if (!Files.isRegularFile(Path.of(bundle))) {
+            throw new IllegalStateException("The uber-jar " + bundle + " is missing: run 'mvn verify'");
+        }
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        for (String p : systemProperties) {
+            cmd.add("-D" + p);
+        }
+        cmd.addAll(List.of("-jar", Path.of(bundle).toAbsolutePath().toString(), "--port", String.valueOf(port),
+                "--nohazelcast", "--rootdir", workDir.resolve("payara-root").toString()));
+        Path log = workDir.resolve("keystone-" + Instant.now().toEpochMilli() + ".log");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new RunningJar(p, log, port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits until /health/ready answers 200; fails with the log's tail if the process dies or time runs out. */
+    RunningJar awaitReady() throws InterruptedException {
+        Instant limit = Instant.now().plus(START_LIMIT);
+        while (Instant.now().isBefore(limit)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Keystone exited with " + process.exitValue() + " before it was ready:\n" + tail());
+            }
+            try {
+                if (get("/health/ready").statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("Keystone was not ready within " + START_LIMIT + ":\n" + tail());
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Keystone did not stop by itself within " + limit + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String tail() {
+        String out = output();
+        return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -133,8 +133,8 @@ public final class OkrEngine {
             // R1: a linked KR's value is its KPI's value for the cycle; its check-ins (if any) do not count
             BigDecimal v = kpiValues.get(kr.kpiId());
             current = v == null ? null : v.doubleValue();
-        } else if (!asOf.isBefore(cycle.startDate())) {
-            latest = index.latestCheckIn(kr.id(), asOf); // R1
+        } else {
+            latest = index.latestCheckIn(kr.id(), asOf); // R1: every check-in dated on or before the as-of date
             current = latest == null ? null : latest.value().doubleValue();
             for (CheckInRow c : index.checkInsOf(kr.id())) {
                 if (cycle.contains(c.effectiveDate()) && !c.effectiveDate().isAfter(asOf)) {

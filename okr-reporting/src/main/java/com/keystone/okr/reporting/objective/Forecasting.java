@@ -3,15 +3,19 @@ package com.keystone.okr.reporting.objective;
 import com.keystone.okr.reporting.snapshot.CheckInRow;
 import com.keystone.okr.reporting.snapshot.CycleInfo;
 import com.keystone.okr.reporting.snapshot.KeyResultRow;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * R5 forecast: a least-squares line through a key result's check-ins in the cycle, projected to
- * the cycle's end date. Every check-in is a point, a correction too (R1 keeps all check-ins; the
- * line weighs a corrected date twice). The x axis is the epoch day, centred on its mean before
- * the sums so that the large day numbers cost no precision.
+ * the cycle's end date. Every check-in is a point, a correction too. The projection is computed
+ * exactly in decimals (x is a whole number of days since the cycle start, y a decimal check-in
+ * value) and divided once at the end: a line through check-ins that reaches a milestone's 1 or a
+ * floor's target exactly must not miss it by a floating-point rounding error, which R1 would turn
+ * into progress 0 instead of 1.
  */
 public final class Forecasting {
 
@@ -42,28 +46,32 @@ public final class Forecasting {
         if (points.size() < MIN_POINTS) {
             return null;
         }
-        int n = points.size();
-        double meanX = 0;
-        double meanY = 0;
+        long origin = cycle.startDate().toEpochDay();
+        long n = points.size();
+        long sumX = 0;
+        long sumXX = 0;
+        BigDecimal sumY = BigDecimal.ZERO;
+        BigDecimal sumXY = BigDecimal.ZERO;
         for (CheckInRow c : points) {
-            meanX += c.effectiveDate().toEpochDay();
-            meanY += c.value().doubleValue();
+            long x = c.effectiveDate().toEpochDay() - origin;
+            sumX += x;
+            sumXX += x * x;
+            sumY = sumY.add(c.value());
+            sumXY = sumXY.add(c.value().multiply(BigDecimal.valueOf(x)));
         }
-        meanX /= n;
-        meanY /= n;
-        double sxx = 0;
-        double sxy = 0;
-        for (CheckInRow c : points) {
-            double dx = c.effectiveDate().toEpochDay() - meanX;
-            sxx += dx * dx;
-            sxy += dx * (c.value().doubleValue() - meanY);
-        }
-        if (sxx == 0) {
+        long denominator = n * sumXX - sumX * sumX; // n * sum((x - mean x)^2): 0 when all x are equal
+        if (denominator == 0) {
             return null;
         }
-        double slope = sxy / sxx;
-        LocalDate at = cycle.endDate();
-        double projected = meanY + slope * (at.toEpochDay() - meanX);
-        return new Forecast(at, n, slope, projected, KrProgress.of(kr, projected));
+        // slope = (n Sxy - Sx Sy) / D, intercept = (Sy Sxx - Sx Sxy) / D, both over the same D
+        BigDecimal slopeTimesD = sumXY.multiply(BigDecimal.valueOf(n)).subtract(sumY.multiply(BigDecimal.valueOf(sumX)));
+        long xEnd = cycle.endDate().toEpochDay() - origin;
+        BigDecimal projectedTimesD = sumY.multiply(BigDecimal.valueOf(sumXX))
+                .subtract(sumXY.multiply(BigDecimal.valueOf(sumX)))
+                .add(slopeTimesD.multiply(BigDecimal.valueOf(xEnd)));
+        BigDecimal d = BigDecimal.valueOf(denominator);
+        double projected = projectedTimesD.divide(d, MathContext.DECIMAL128).doubleValue();
+        double slope = slopeTimesD.divide(d, MathContext.DECIMAL128).doubleValue();
+        return new Forecast(cycle.endDate(), points.size(), slope, projected, KrProgress.of(kr, projected));
     }
 }

@@ -4,23 +4,30 @@ import com.keystone.okr.domain.audit.AuditEntry;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.KeyResult;
 import com.keystone.okr.domain.objective.Objective;
+import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.persistence.audit.AuditRepository;
+import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.objective.KeyResultRepository;
 import com.keystone.okr.persistence.objective.ObjectiveRepository;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
 import com.keystone.okr.reporting.OkrEngine;
 import com.keystone.okr.reporting.objective.ContributorKind;
 import com.keystone.okr.reporting.objective.GradedSubject;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Cycle life cycle: closing a cycle freezes every objective's and key result's grade (R4). */
+/** Cycles: created and moved through PLANNING → ACTIVE → CLOSED by admins; closing freezes every grade (R4). */
 @ApplicationScoped
 @Transactional
 public class CycleService {
@@ -37,7 +44,54 @@ public class CycleService {
     @Inject
     AuditRepository audit;
 
+    @Inject
+    CycleRepository cycles;
+
+    @Inject
+    CurrentUser user;
+
     private final OkrEngine engine = new OkrEngine();
+    private final Clock clock = Clock.systemUTC();
+
+    public Cycle find(String name) {
+        return cycles.findByName(name).orElseThrow(() -> new UnknownKeyException("cycle", name));
+    }
+
+    public Cycle get(String name) {
+        user.person();
+        return find(name);
+    }
+
+    public List<Cycle> list() {
+        user.person();
+        return cycles.all();
+    }
+
+    /** A new cycle in planning: a YYYY-Qn name derives its dates, other names need both dates. */
+    public Cycle create(String name, LocalDate start, LocalDate end) {
+        user.requireAdmin("create cycles");
+        Cycle c = Cycle.isQuarterName(name) && start == null && end == null ? Cycle.quarter(name) : Cycle.of(name, start, end);
+        return cycles.add(c);
+    }
+
+    public Cycle activate(String name) {
+        user.requireAdmin("activate cycles");
+        Cycle c = find(name);
+        c.activate();
+        audit.add(new AuditEntry(clock.instant(), user.username(), "CYCLE_ACTIVATED", "CYCLE", c.getName(), null, null, null));
+        return c;
+    }
+
+    /** Closes the cycle now, freezing every grade (R4). */
+    public Cycle close(String name) {
+        user.requireAdmin("close cycles");
+        Cycle c = find(name);
+        if (c.isClosed()) {
+            throw new InvalidInputException("state", "cycle " + name + " is already closed");
+        }
+        close(c, clock.instant(), user.username());
+        return c;
+    }
 
     /** Grades the cycle as of its end date, freezes the grades and closes it, in one transaction. */
     public void close(Cycle cycle, Instant at, String by) {

@@ -284,22 +284,22 @@ public class DemoCompany {
         private void okrs(Cycle cycle, boolean isCurrent) {
             String p = "";
             Objective love = objective(cycle, p + "CO-1", "Customers fall in love with our software", COMPANY, "ceo", null);
-            kr(love, p + "CO-1-KR1", "Reduce monthly churn by 5 points, from 8% to 3%", KeyResultType.PERCENT, "8", "3", "cs.lead", 0.7);
-            kr(love, p + "CO-1-KR2", "Ship three software updates a month (nine this quarter)", KeyResultType.NUMERIC, "0", "9", "eng.lead", 0.9);
+            kr(love, p + "CO-1-KR1", "Reduce monthly churn by 5 points, from 8% to 3%", KeyResultType.PERCENT, "8", "3", "cs.lead", 0).linkKpi(kpi.get("CHURN"));
+            kr(love, p + "CO-1-KR2", "Ship three software updates a month (nine this quarter)", KeyResultType.NUMERIC, "0", "9", "eng.lead", 0).linkKpi(kpi.get("UPDATES"));
             KeyResult nps = kr(love, p + "CO-1-KR3", "NPS in the excellence zone (75 or more)", KeyResultType.AT_LEAST, null, "75", "cs.lead", 0);
             nps.linkKpi(kpi.get("NPS"));
             Objective grow = objective(cycle, p + "CO-2", "Grow a profitable online business", COMPANY, "ceo", null);
-            kr(grow, p + "CO-2-KR1", "Reach USD 1.2M online revenue this quarter", KeyResultType.CURRENCY, "0", "1200000", "sales.lead", 0.8);
-            kr(grow, p + "CO-2-KR2", "Customer lifetime value of USD 1,200", KeyResultType.CURRENCY, "900", "1200", "ceo", 0.6);
+            kr(grow, p + "CO-2-KR1", "Reach USD 400k online revenue this quarter", KeyResultType.CURRENCY, "0", "400000", "sales.lead", 0).linkKpi(kpi.get("REVENUE"));
+            kr(grow, p + "CO-2-KR2", "Customer lifetime value of USD 1,200", KeyResultType.CURRENCY, "900", "1200", "ceo", 0).linkKpi(kpi.get("CLV"));
 
             Objective sales = objective(cycle, p + "SA-1", "Grow online sales 30% this quarter", "Sales", "sales.lead", grow);
             KeyResult conv = kr(sales, p + "SA-1-KR1", "Raise the conversion rate from 2.0% to 3.0%", KeyResultType.PERCENT, "0.02", "0.03", "sales.lead", 0);
             conv.linkKpi(kpi.get("CONV"));
-            kr(sales, p + "SA-1-KR2", "Raise the average order value from USD 80 to USD 95", KeyResultType.CURRENCY, "80", "95", "dana", 0.8);
-            kr(sales, p + "SA-1-KR3", "Cut customer acquisition cost from USD 66 to USD 45", KeyResultType.CURRENCY, "66", "45", "sales.lead", 0.6);
+            kr(sales, p + "SA-1-KR2", "Raise the average order value from USD 80 to USD 95", KeyResultType.CURRENCY, "80", "95", "dana", 0).linkKpi(kpi.get("AVG-TICKET"));
+            kr(sales, p + "SA-1-KR3", "Cut customer acquisition cost from USD 66 to USD 45", KeyResultType.CURRENCY, "66", "45", "sales.lead", 0).linkKpi(kpi.get("CAC"));
             Objective store = objective(cycle, p + "OS-1", "A checkout customers finish", "Sales/Online Store", "dana", sales);
             kr(store, p + "OS-1-KR1", "Cut checkout abandonment from 70% to 55%", KeyResultType.PERCENT, "70", "55", "dana", 0.5);
-            kr(store, p + "OS-1-KR2", "Deliver within 3 days on average", KeyResultType.AT_MOST, null, "3", "dana", 0.4);
+            kr(store, p + "OS-1-KR2", "Deliver within 3 days on average", KeyResultType.AT_MOST, null, "3", "dana", 0).linkKpi(kpi.get("DELIVERY"));
             Objective inbound = objective(cycle, p + "IN-1", "Answer every inbound lead within an hour", "Sales/Inbound", "sales.lead", sales);
             kr(inbound, p + "IN-1-KR1", "Median first response under 60 minutes", KeyResultType.AT_MOST, null, "60", "sales.lead", 0.9);
             kr(inbound, p + "IN-1-KR2", "Qualify 600 inbound leads", KeyResultType.NUMERIC, "0", "600", "sales.lead", 0.7);
@@ -309,7 +309,7 @@ public class DemoCompany {
             Objective mkt = objective(cycle, p + "MK-1", "Fill the funnel with qualified demand", "Marketing", "marketing.lead", grow);
             kr(mkt, p + "MK-1-KR1", "Grow website traffic from 100k to 125k visits a month", KeyResultType.NUMERIC, "100000", "125000", "marketing.lead", 0.8);
             kr(mkt, p + "MK-1-KR2", "Acquire 2,400 leads", KeyResultType.NUMERIC, "0", "2400", "alice", 0.75);
-            kr(mkt, p + "MK-1-KR3", "Marketing ROI of 3x", KeyResultType.NUMERIC, "1.8", "3", "marketing.lead", 0.5);
+            kr(mkt, p + "MK-1-KR3", "Marketing ROI of 3x", KeyResultType.NUMERIC, "1.8", "3", "marketing.lead", 0).linkKpi(kpi.get("ROI"));
             Objective perf = objective(cycle, p + "PF-1", "Make every ad dollar count", "Marketing/Performance", "perf.lead", mkt);
             kr(perf, p + "PF-1-KR1", "Raise the click-through rate from 2.4% to 3.5%", KeyResultType.PERCENT, "2.4", "3.5", "alice", 0.8);
             kr(perf, p + "PF-1-KR2", "Cut cost per acquisition from USD 58 to USD 45", KeyResultType.CURRENCY, "58", "45", "alice", 0.55);
@@ -357,8 +357,8 @@ public class DemoCompany {
 
         /**
          * A key result with check-ins. {@code pace} is how far it gets by the cycle's end (1 = on
-         * target); 0 means no check-ins (KPI-linked), -1 means check-ins that stopped three weeks
-         * ago (a stale key result for the OKR coach to flag).
+         * target); 0 means no check-ins (the caller links it to a KPI), -1 means check-ins that
+         * stopped three weeks ago (a stale key result for the OKR coach to flag).
          */
         private KeyResult kr(Objective o, String key, String title, KeyResultType type, String start, String target,
                              String owner, double pace) {

@@ -1,0 +1,35 @@
+package com.keystone.okr.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The API's one error shape: {@code {"errors":[{"row":N,"column":"...","message":"..."}]}}. */
+public final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    public static Response of(int status, String column, String message) {
+        JsonArrayBuilder errors = Json.createArrayBuilder().add(error(null, column, message));
+        return build(status, errors);
+    }
+
+    public static JsonObjectBuilder error(Integer row, String column, String message) {
+        JsonObjectBuilder e = Json.createObjectBuilder();
+        if (row != null) {
+            e.add("row", row);
+        }
+        if (column != null) {
+            e.add("column", column);
+        }
+        return e.add("message", message == null ? "invalid request" : message);
+    }
+
+    public static Response build(int status, JsonArrayBuilder errors) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Json.createObjectBuilder().add("errors", errors).build().toString()).build();
+    }
+}

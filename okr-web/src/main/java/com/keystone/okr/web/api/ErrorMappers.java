@@ -1,0 +1,110 @@
+package com.keystone.okr.web.api;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.web.imports.ImportRejectedException;
+import com.keystone.okr.web.metrics.BusinessMetrics;
+import com.keystone.okr.web.security.AccessDeniedException;
+import com.keystone.okr.web.support.StaleVersionException;
+import com.keystone.okr.web.support.UnknownKeyException;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.hibernate.exception.ConstraintViolationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns every failure into the API's error shape with the right status: bad input 400, not
+ * signed in 401, not allowed 403, unknown key 404, stale version 409. Only a real fault of
+ * ours is a 500, and it carries no stack trace.
+ */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    @Inject
+    BusinessMetrics metrics;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Response r = map(thrown);
+        if (r.getStatus() >= 400 && r.getStatus() < 500) {
+            metrics.requestRejected(r.getStatus());
+        }
+        return r;
+    }
+
+    private Response map(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException e) {
+                return ApiErrors.of(400, e.getField(), e.getMessage());
+            }
+            if (t instanceof ImportRejectedException e) {
+                return ImportErrors.toResponse(e);
+            }
+            if (t instanceof AccessDeniedException e) {
+                return ApiErrors.of(403, null, e.getMessage());
+            }
+            if (t instanceof UnknownKeyException e) {
+                return ApiErrors.of(404, null, e.getMessage());
+            }
+            if (t instanceof StaleVersionException e) {
+                return ApiErrors.of(409, null, e.getMessage());
+            }
+            if (t instanceof ConstraintViolationException) {
+                return ApiErrors.of(409, null, "This conflicts with a change made at the same time (a key or name was "
+                        + "taken meanwhile): reload and try again.");
+            }
+            if (t instanceof OptimisticLockException) {
+                return ApiErrors.of(409, null, "Someone else changed this at the same time: reload it and try again.");
+            }
+            if (t instanceof JsonbException || t instanceof JsonParsingException) {
+                return ApiErrors.of(400, property(t), "The body is not the JSON this call expects: " + firstLine(t.getMessage()));
+            }
+            if (t instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+                int status = e.getResponse().getStatus();
+                return ApiErrors.of(status, null, status == 404 ? "There is no such resource."
+                        : status == 405 ? "This method is not allowed here."
+                        : status == 415 ? "This content type is not accepted here."
+                        : status == 406 ? "This call answers JSON only." : firstLine(e.getMessage()));
+            }
+            if (t instanceof ProcessingException && t.getCause() == null) {
+                return ApiErrors.of(400, null, "The request could not be read: " + firstLine(t.getMessage()));
+            }
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure answering an API call", thrown);
+        return ApiErrors.of(500, null, "Something went wrong on our side; it has been logged.");
+    }
+
+    /** Yasson names the field of a type error ("Unable to deserialize property 'value' because of: ..."). */
+    private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z0-9_]+)'");
+
+    /** The JSON field at fault, so that "value":"abc" is reported with column "value" like any other bad value. */
+    private static String property(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            Matcher m = c.getMessage() == null ? null : PROPERTY.matcher(c.getMessage());
+            if (m != null && m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}

@@ -1,0 +1,44 @@
+package com.keystone.okr.web.importing;
+
+import com.keystone.okr.web.imports.CsvImporter;
+import com.keystone.okr.web.imports.ImportKind;
+import com.keystone.okr.web.imports.ImportResult;
+import com.keystone.okr.web.metrics.BusinessMetrics;
+import com.keystone.okr.web.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * CSV imports, all or nothing: the importer validates every row and throws when any is bad,
+ * and this transaction then rolls back, so a refused file stores nothing. Admins only.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    @PersistenceContext(unitName = "okr")
+    EntityManager em;
+    @Inject
+    CurrentUser user;
+    @Inject
+    BusinessMetrics metrics;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public void checkAllowed() {
+        user.requireAdmin("import CSV files");
+    }
+
+    @Transactional
+    public ImportResult importCsv(ImportKind kind, byte[] body) {
+        user.requireAdmin("import CSV files");
+        ImportResult result = new CsvImporter(em, clock, user.username()).importCsv(kind, body);
+        em.flush();
+        metrics.importDone(kind.name().toLowerCase(Locale.ROOT));
+        return result;
+    }
+}

@@ -1,0 +1,156 @@
+package com.keystone.okr.web.imports;
+
+import com.keystone.okr.domain.InvalidInputException;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Imports one CSV file of OKRs, check-ins, KPIs or measurements (the {@code /import/{kind}}
+ * contract), all or nothing, inside the caller's transaction: it never begins, commits, flushes
+ * or clears.
+ *
+ * <p>The file is read whole and every row is checked before anything is written: first its
+ * shape (UTF-8, quoting, the header's columns, the number of fields), then each value (numbers,
+ * dates, choices, required values), then what it refers to (users, cycles, units, key results,
+ * KPIs, all read up front in a few set-based queries) and the domain's own rules, applied to the
+ * entities in memory. Any problem, anywhere, rejects the whole file with an
+ * {@link ImportRejectedException} listing every problem found; the caller must then roll back.
+ * Only a file without problems is persisted, and the caller's commit writes it.
+ *
+ * <p>Rows are numbered as a spreadsheet shows them, the header being row 1 (see {@link RowError}).
+ * Values are stripped; an empty value is absent. Numbers are plain decimals ({@code 1234.5},
+ * {@code 1e3}; no thousands separators, no {@code NaN}); values keep 10 decimal places and
+ * weights 6, rounded half-up, as the database does. Dates are {@code YYYY-MM-DD}; choices
+ * ({@code direction}, {@code kr_type}, ...) are accepted in any case; cycle names {@code 2026-q4}
+ * mean {@code 2026-Q4}; owners are user names in any case.
+ */
+public final class CsvImporter {
+
+    /** The most data rows one file may have. */
+    public static final int MAX_ROWS = 200_000;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final String actorUsername;
+
+    /**
+     * @param em            the caller's entity manager, in its transaction
+     * @param clock         gives the recorded-at instant of the check-ins and measurements of an import
+     * @param actorUsername the importing user: author of the check-ins, recorder of the measurements
+     */
+    public CsvImporter(EntityManager em, Clock clock, String actorUsername) {
+        this.em = Objects.requireNonNull(em, "em");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.actorUsername = actorUsername;
+    }
+
+    /**
+     * Checks and stores one file.
+     *
+     * @return what was created, updated, and found already stored as it is
+     * @throws ImportRejectedException when anything in the file is wrong; nothing was written, and
+     *                                 the caller must roll back its transaction
+     */
+    public ImportResult importCsv(ImportKind kind, byte[] body) {
+        Objects.requireNonNull(kind, "kind");
+        ErrorList errors = new ErrorList();
+        CsvParser.Parsed parsed = CsvParser.parse(body, MAX_ROWS);
+        errors.addAll(parsed.errors());
+        if (parsed.fatal()) {
+            errors.throwIfAny();
+        }
+        if (parsed.header() == null) {
+            errors.add(null, null, "no rows: the file is empty; it needs a header row and at least one data row");
+            errors.throwIfAny();
+        }
+        List<ImportRow> rows = rows(kind, parsed, errors);
+        if (rows == null) {
+            errors.throwIfAny();
+        }
+        if (rows.isEmpty()) {
+            if (errors.isEmpty()) {
+                errors.add(null, null, "no rows: the file has a header but no data rows");
+            }
+            errors.throwIfAny();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps, so stored and in-memory instants compare equal
+        try {
+            return switch (kind) {
+                case OKRS -> new OkrImport(em, errors).run(rows);
+                case CHECKINS -> new CheckInImport(em, errors, actorUsername, now).run(rows);
+                case KPIS -> new KpiImport(em, errors).run(rows);
+                case MEASUREMENTS -> new MeasurementImport(em, errors, actorUsername, now).run(rows);
+            };
+        } catch (InvalidInputException e) {
+            // every domain refusal should have been caught at its row; one that was not still is bad input
+            errors.add(null, kind.columns().contains(e.getField()) ? e.getField() : null, e.getMessage());
+            errors.throwIfAny();
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the header against the kind's columns and reads the data rows by column name;
+     * {@code null} when the header is unusable (its problems are reported).
+     */
+    private static List<ImportRow> rows(ImportKind kind, CsvParser.Parsed parsed, ErrorList errors) {
+        CsvParser.Record header = parsed.header();
+        int headerRow = header.row();
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Integer> unnamed = new ArrayList<>();
+        boolean usable = true;
+        for (int i = 0; i < header.fields().size(); i++) {
+            String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
+            names.add(name);
+            if (name.isEmpty()) {
+                unnamed.add(i);
+            } else if (!kind.columns().contains(name)) {
+                errors.add(headerRow, name, "unknown column '" + ImportRow.abbreviate(name) + "'; the " + kind.pathName()
+                        + " import takes " + String.join(", ", kind.columns()));
+                usable = false;
+            } else if (!seen.add(name)) {
+                errors.add(headerRow, name, "column '" + name + "' appears more than once in the header");
+                usable = false;
+            }
+        }
+        for (String required : kind.requiredColumns()) {
+            if (!seen.contains(required)) {
+                errors.add(headerRow, required, "missing required column '" + required + "'");
+                usable = false;
+            }
+        }
+        for (int i : unnamed) {
+            int column = i;
+            if (parsed.rows().stream().anyMatch(r -> !r.fields().get(column).isBlank())) {
+                errors.add(headerRow, null, "column " + (i + 1) + " has values but no name in the header");
+                usable = false;
+            } // an unnamed, empty column (a spreadsheet's trailing commas) is ignored
+        }
+        if (!usable) {
+            return null;
+        }
+        List<ImportRow> rows = new ArrayList<>(parsed.rows().size());
+        for (CsvParser.Record record : parsed.rows()) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                String value = record.fields().get(i).strip();
+                if (!names.get(i).isEmpty() && !value.isEmpty()) {
+                    values.put(names.get(i), value);
+                }
+            }
+            rows.add(new ImportRow(record.row(), values, seen, errors));
+        }
+        return rows;
+    }
+}

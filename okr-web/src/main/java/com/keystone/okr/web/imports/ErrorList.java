@@ -1,0 +1,50 @@
+package com.keystone.okr.web.imports;
+
+import com.keystone.okr.domain.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The problems found so far in one import; an identical problem is kept once. */
+final class ErrorList {
+
+    private final Set<RowError> errors = new LinkedHashSet<>();
+    private final Set<Integer> badRows = new HashSet<>();
+
+    void add(Integer row, String column, String message) {
+        errors.add(new RowError(row, column, message));
+        if (row != null) {
+            badRows.add(row);
+        }
+    }
+
+    /** A domain refusal, at the column it names when that is one of the kind's columns, else at {@code fallbackColumn}. */
+    void add(int row, InvalidInputException e, ImportKind kind, String fallbackColumn) {
+        String field = e.getField();
+        add(row, field != null && kind.columns().contains(field) ? field : fallbackColumn, e.getMessage());
+    }
+
+    void addAll(List<RowError> more) {
+        more.forEach(e -> add(e.row(), e.column(), e.message()));
+    }
+
+    boolean hasErrorIn(int row) {
+        return badRows.contains(row);
+    }
+
+    boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws the rejection with every problem, file-wide ones (no row) first, then by row in the order found. */
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            List<RowError> sorted = new ArrayList<>(errors);
+            sorted.sort(Comparator.comparing(RowError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
+            throw new ImportRejectedException(sorted);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package com.keystone.okr.web.imports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One data row, read by column name. Values are stripped and an empty value is absent. Each
+ * typed read reports a bad value on this row and column and answers {@code null}, so that one
+ * pass over a row finds all its bad values.
+ */
+final class ImportRow {
+
+    /** Decimal places and digits before the point that the database keeps for values ({@code numeric(30, 10)}). */
+    static final int VALUE_SCALE = 10;
+    static final int VALUE_INTEGER_DIGITS = 20;
+    /** The same for weights ({@code numeric(19, 6)}). */
+    static final int WEIGHT_SCALE = 6;
+    static final int WEIGHT_INTEGER_DIGITS = 13;
+
+    /** Plain decimals with ASCII digits only (BigDecimal alone would take other scripts' digits). */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,9})?");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final int MAX_NUMBER_LENGTH = 100;
+
+    private final int number;
+    private final Map<String, String> values;
+    private final Set<String> header;
+    private final ErrorList errors;
+
+    ImportRow(int number, Map<String, String> values, Set<String> header, ErrorList errors) {
+        this.number = number;
+        this.values = values;
+        this.header = header;
+        this.errors = errors;
+    }
+
+    int number() {
+        return number;
+    }
+
+    /** Whether the file has this column at all (an absent column leaves stored values as they are). */
+    boolean has(String column) {
+        return header.contains(column);
+    }
+
+    /** Whether any problem has been reported for this row so far. */
+    boolean ok() {
+        return !errors.hasErrorIn(number);
+    }
+
+    void error(String column, String message) {
+        errors.add(number, column, message);
+    }
+
+    /** The stripped value, or {@code null} when empty or when the column is absent. */
+    String text(String column) {
+        return values.get(column);
+    }
+
+    String required(String column) {
+        String v = text(column);
+        if (v == null) {
+            error(column, column + " is required");
+        }
+        return v;
+    }
+
+    /** A user name, compared without regard to case as at sign-in. */
+    String username(String column) {
+        String v = text(column);
+        return v == null ? null : v.toLowerCase(Locale.ROOT);
+    }
+
+    /** A value as the database keeps it: more than 10 decimal places are rounded half-up. */
+    BigDecimal decimal(String column, boolean required) {
+        return decimal(column, required, VALUE_INTEGER_DIGITS, VALUE_SCALE);
+    }
+
+    /** A weight: zero or more, absent when empty (the entity's default is 1). */
+    BigDecimal weight(String column) {
+        BigDecimal w = decimal(column, false, WEIGHT_INTEGER_DIGITS, WEIGHT_SCALE);
+        if (w != null && w.signum() < 0) {
+            error(column, column + " must be zero or more, was " + text(column));
+            return null;
+        }
+        return w;
+    }
+
+    private BigDecimal decimal(String column, boolean required, int integerDigits, int scale) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parseDecimal(v, integerDigits, scale);
+        } catch (IllegalArgumentException e) {
+            error(column, e.getMessage());
+            return null;
+        }
+    }
+
+    static BigDecimal parseDecimal(String v, int integerDigits, int scale) {
+        if (v.length() > MAX_NUMBER_LENGTH || !DECIMAL.matcher(v).matches()) {
+            throw new IllegalArgumentException("'" + abbreviate(v) + "' is not a number: write a plain decimal with a '.' and no"
+                    + " thousands separator, e.g. 1234.5 or 1e3");
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + abbreviate(v) + "' is not a number this product can store");
+        }
+        if (d.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        long digitsBeforePoint = (long) d.precision() - d.scale();
+        if (digitsBeforePoint < -scale) {
+            return BigDecimal.ZERO; // below half of the last decimal place kept: what the database would store
+        }
+        if (d.scale() > scale) {
+            d = d.setScale(scale, RoundingMode.HALF_UP);
+            digitsBeforePoint = (long) d.precision() - d.scale();
+        }
+        if (digitsBeforePoint > integerDigits) {
+            throw new IllegalArgumentException("'" + abbreviate(v) + "' is too large: at most " + integerDigits
+                    + " digits before the decimal point");
+        }
+        return d;
+    }
+
+    /** A date written {@code YYYY-MM-DD}. */
+    LocalDate date(String column, boolean required) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        if (ISO_DATE.matcher(v).matches() && !v.startsWith("0000")) {
+            try {
+                return LocalDate.parse(v, DATE);
+            } catch (DateTimeException e) {
+                // reported below
+            }
+        }
+        error(column, "'" + abbreviate(v) + "' is not a date: write YYYY-MM-DD, e.g. 2026-11-20");
+        return null;
+    }
+
+    /** An enum constant, in any case. */
+    <E extends Enum<E>> E choice(String column, Class<E> type, boolean required) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v)) {
+                return e;
+            }
+        }
+        error(column, "'" + abbreviate(v) + "' is not a valid " + column + ": use one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    /** A whole number from 1 to 10. */
+    Integer confidence(String column) {
+        String v = text(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = parseDecimal(v, VALUE_INTEGER_DIGITS, VALUE_SCALE);
+            if (d.compareTo(BigDecimal.ONE) >= 0 && d.compareTo(BigDecimal.TEN) <= 0 && d.stripTrailingZeros().scale() <= 0) {
+                return d.intValueExact();
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // reported below
+        }
+        error(column, column + " is a whole number from 1 to 10, was '" + abbreviate(v) + "'");
+        return null;
+    }
+
+    static String abbreviate(String v) {
+        return v.length() <= 60 ? v : v.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,166 @@
+package com.keystone.okr.web.kpi;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.kpi.Direction;
+import com.keystone.okr.domain.kpi.Kpi;
+import com.keystone.okr.domain.kpi.KpiKind;
+import com.keystone.okr.domain.kpi.TimeAggregation;
+import com.keystone.okr.domain.kpi.UnitAggregation;
+import com.keystone.okr.domain.person.Person;
+import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.kpi.KpiRepository;
+import com.keystone.okr.persistence.kpi.MeasurementRepository;
+import com.keystone.okr.persistence.person.PersonRepository;
+import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.support.Enums;
+import com.keystone.okr.web.support.UnknownKeyException;
+import com.keystone.okr.web.support.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Defining KPIs: leads in their units and below, admins anywhere; everyone signed in reads them. */
+@ApplicationScoped
+@Transactional
+public class KpiService {
+
+    @Inject
+    KpiRepository kpis;
+    @Inject
+    MeasurementRepository measurements;
+    @Inject
+    OrgUnitRepository units;
+    @Inject
+    PersonRepository people;
+    @Inject
+    CurrentUser user;
+    @PersistenceContext(unitName = "okr")
+    EntityManager em;
+
+    /**
+     * What a caller may set on a KPI; null leaves a field as it is. Children (with a unit
+     * aggregation) or numerator and denominator make it computed; an empty children list and
+     * empty numerator make it measured again.
+     */
+    public record KpiCommand(String key, String name, String unitPath, String direction, String kind, BigDecimal target,
+                             BigDecimal warning, String timeAggregation, String unitOfMeasure, String owner,
+                             String unitAggregation, List<String> children, String numeratorKey, String denominatorKey,
+                             Long version) {
+    }
+
+    public List<Kpi> list() {
+        user.person();
+        return kpis.all();
+    }
+
+    public Kpi get(String key) {
+        user.person();
+        return find(key);
+    }
+
+    public Kpi create(KpiCommand c) {
+        OrgUnit unit = unit(c.unitPath());
+        user.requireWriteIn(unit, "define KPIs in " + unit.getPath());
+        Kpi k = new Kpi(c.key(), c.name(), unit, Enums.required(Direction.class, "direction", c.direction()),
+                Enums.required(KpiKind.class, "kind", c.kind()), c.target(), c.warning(),
+                Enums.required(TimeAggregation.class, "timeAggregation", c.timeAggregation()));
+        kpis.add(k);
+        applyDetails(k, c);
+        applyComputation(k, c);
+        em.flush();
+        return k;
+    }
+
+    public Kpi update(String key, KpiCommand c) {
+        Kpi k = find(key);
+        user.requireWriteIn(k.getUnit(), "change KPI " + key);
+        Versions.check("KPI " + key, c.version(), k.getVersion());
+        if (c.key() != null && !c.key().equals(key)) {
+            throw new InvalidInputException("key", "a KPI's key cannot change");
+        }
+        if (c.unitPath() != null && !c.unitPath().equals(k.getUnit().getPath())) {
+            OrgUnit target = unit(c.unitPath());
+            user.requireWriteIn(target, "move KPIs to " + target.getPath());
+            k.moveTo(target);
+        }
+        k.redefine(c.name() == null ? k.getName() : c.name(),
+                c.direction() == null ? k.getDirection() : Enums.required(Direction.class, "direction", c.direction()),
+                c.kind() == null ? k.getKind() : Enums.required(KpiKind.class, "kind", c.kind()),
+                c.target() == null ? k.getTarget() : c.target(),
+                c.warning() == null ? k.getWarning() : c.warning(),
+                c.timeAggregation() == null ? k.getTimeAggregation()
+                        : Enums.required(TimeAggregation.class, "timeAggregation", c.timeAggregation()));
+        applyDetails(k, c);
+        applyComputation(k, c);
+        em.flush();
+        return k;
+    }
+
+    private void applyDetails(Kpi k, KpiCommand c) {
+        if (c.unitOfMeasure() != null) {
+            k.describeUnitOfMeasure(c.unitOfMeasure());
+        }
+        if (c.owner() != null) {
+            k.assignOwner(person(c.owner()));
+        }
+    }
+
+    private void applyComputation(Kpi k, KpiCommand c) {
+        boolean wantsChildren = c.children() != null && !c.children().isEmpty();
+        boolean wantsRatio = c.numeratorKey() != null && !c.numeratorKey().isBlank()
+                || c.denominatorKey() != null && !c.denominatorKey().isBlank();
+        if (wantsChildren && wantsRatio) {
+            throw new InvalidInputException("children", "a KPI is either rolled up from child KPIs or a ratio, not both");
+        }
+        if ((wantsChildren || wantsRatio) && !k.isComputed() && k.getId() != null && !measurements.history(k).isEmpty()) {
+            throw new InvalidInputException(wantsChildren ? "children" : "numeratorKey", "KPI " + k.getKey()
+                    + " has measurements of its own: a computed KPI takes none, so define a new KPI instead");
+        }
+        if (wantsChildren) {
+            UnitAggregation agg = Enums.required(UnitAggregation.class, "unitAggregation", c.unitAggregation());
+            List<Kpi> children = new ArrayList<>();
+            for (String childKey : c.children()) {
+                children.add(kpis.findByKey(childKey).orElseThrow(() -> new InvalidInputException("children",
+                        "there is no KPI " + childKey)));
+            }
+            k.rollUpFrom(agg, children);
+        } else if (wantsRatio) {
+            k.ratioOf(ref("numeratorKey", c.numeratorKey()), ref("denominatorKey", c.denominatorKey()));
+        } else if (c.children() != null && c.children().isEmpty() && c.numeratorKey() != null) {
+            k.measureDirectly();
+        } else if (c.unitAggregation() != null && !c.unitAggregation().isBlank()) {
+            throw new InvalidInputException("unitAggregation", "a unit aggregation needs child KPIs");
+        }
+    }
+
+    private Kpi ref(String field, String key) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidInputException(field, field + " is required with a ratio (numeratorKey and denominatorKey)");
+        }
+        return kpis.findByKey(key).orElseThrow(() -> new InvalidInputException(field, "there is no KPI " + key));
+    }
+
+    private Kpi find(String key) {
+        return kpis.findByKey(key).orElseThrow(() -> new UnknownKeyException("KPI", key));
+    }
+
+    private OrgUnit unit(String path) {
+        if (path == null || path.isBlank()) {
+            throw new InvalidInputException("unitPath", "unitPath is required");
+        }
+        return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", "there is no unit " + path));
+    }
+
+    private Person person(String username) {
+        if (username.isBlank()) {
+            return null;
+        }
+        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException("owner", "there is no user " + username));
+    }
+}

@@ -1,0 +1,251 @@
+package com.keystone.okr.web.objective;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.cycle.Cycle;
+import com.keystone.okr.domain.kpi.Kpi;
+import com.keystone.okr.domain.objective.KeyResult;
+import com.keystone.okr.domain.objective.KeyResultType;
+import com.keystone.okr.domain.objective.Objective;
+import com.keystone.okr.domain.person.Person;
+import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.audit.AuditRepository;
+import com.keystone.okr.persistence.cycle.CycleRepository;
+import com.keystone.okr.persistence.kpi.KpiRepository;
+import com.keystone.okr.persistence.objective.KeyResultRepository;
+import com.keystone.okr.persistence.objective.ObjectiveRepository;
+import com.keystone.okr.persistence.person.PersonRepository;
+import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.security.AccessDeniedException;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.support.Enums;
+import com.keystone.okr.web.support.UnknownKeyException;
+import com.keystone.okr.web.support.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creating and changing objectives and key results. Leads write in their units and below,
+ * admins anywhere; the owner's lead overrides a grade with a reason (never the owner).
+ */
+@ApplicationScoped
+@Transactional
+public class OkrService {
+
+    @Inject
+    CycleRepository cycles;
+    @Inject
+    ObjectiveRepository objectives;
+    @Inject
+    KeyResultRepository keyResults;
+    @Inject
+    OrgUnitRepository units;
+    @Inject
+    PersonRepository people;
+    @Inject
+    KpiRepository kpis;
+    @Inject
+    AuditRepository audit;
+    @Inject
+    CurrentUser user;
+    @PersistenceContext(unitName = "okr")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** What a caller may set on an objective; null leaves a field as it is (an empty parent removes the alignment). */
+    public record ObjectiveCommand(String key, String title, String description, String unitPath, String owner,
+                                   BigDecimal weight, String parentKey, Long version) {
+    }
+
+    /** What a caller may set on a key result; null leaves a field as it is (an empty kpi unlinks it). */
+    public record KeyResultCommand(String key, String title, String type, BigDecimal start, BigDecimal target,
+                                   BigDecimal weight, String owner, String kpi, String objectiveKey, Long version) {
+    }
+
+    public List<Objective> objectivesOf(String cycleName) {
+        user.person();
+        return objectives.ofCycle(cycle(cycleName));
+    }
+
+    public Objective objective(String cycleName, String key) {
+        user.person();
+        return findObjective(cycle(cycleName), key);
+    }
+
+    public List<KeyResult> keyResultsOf(Objective o) {
+        return keyResults.ofObjective(o);
+    }
+
+    public KeyResult keyResult(String cycleName, String key) {
+        user.person();
+        return findKeyResult(cycle(cycleName), key);
+    }
+
+    public Objective createObjective(String cycleName, ObjectiveCommand c) {
+        Cycle cycle = cycle(cycleName);
+        OrgUnit unit = unit(c.unitPath());
+        user.requireWriteIn(unit, "create objectives in " + unit.getPath());
+        Objective o = new Objective(cycle, c.key(), c.title(), unit);
+        apply(o, c);
+        objectives.add(o);
+        em.flush();
+        return o;
+    }
+
+    public Objective updateObjective(String cycleName, String key, ObjectiveCommand c) {
+        Cycle cycle = cycle(cycleName);
+        Objective o = findObjective(cycle, key);
+        user.requireWriteIn(o.getUnit(), "change objective " + key);
+        Versions.check("objective " + key, c.version(), o.getVersion());
+        if (c.key() != null && !c.key().equals(key)) {
+            throw new InvalidInputException("key", "an objective's key cannot change; create a new objective instead");
+        }
+        if (c.unitPath() != null && !c.unitPath().equals(o.getUnit().getPath())) {
+            throw new InvalidInputException("unitPath", "an objective cannot move to another unit; create it there instead");
+        }
+        if (c.title() != null) {
+            o.retitle(c.title());
+        }
+        apply(o, c);
+        em.flush();
+        return o;
+    }
+
+    private void apply(Objective o, ObjectiveCommand c) {
+        if (c.description() != null) {
+            o.describe(c.description());
+        }
+        if (c.owner() != null) {
+            o.assignOwner(person("owner", c.owner()));
+        }
+        if (c.weight() != null) {
+            o.reweigh(c.weight());
+        }
+        if (c.parentKey() != null) {
+            o.alignTo(c.parentKey().isBlank() ? null : objectiveRef(o.getCycle(), "parentKey", c.parentKey()));
+        }
+    }
+
+    public KeyResult createKeyResult(String cycleName, String objectiveKey, KeyResultCommand c) {
+        Objective o = findObjective(cycle(cycleName), objectiveKey);
+        user.requireWriteIn(o.getUnit(), "add key results to objective " + objectiveKey);
+        KeyResultType type = Enums.required(KeyResultType.class, "type", c.type());
+        KeyResult kr = new KeyResult(o, c.key(), c.title(), type, c.start(), c.target());
+        applyKeyResult(kr, c);
+        keyResults.add(kr);
+        em.flush();
+        return kr;
+    }
+
+    public KeyResult updateKeyResult(String cycleName, String key, KeyResultCommand c) {
+        Cycle cycle = cycle(cycleName);
+        KeyResult kr = findKeyResult(cycle, key);
+        user.requireWriteIn(kr.getObjective().getUnit(), "change key result " + key);
+        Versions.check("key result " + key, c.version(), kr.getVersion());
+        if (c.key() != null && !c.key().equals(key)) {
+            throw new InvalidInputException("key", "a key result's key cannot change; create a new one instead");
+        }
+        if (c.title() != null) {
+            kr.retitle(c.title());
+        }
+        if (c.type() != null || c.start() != null || c.target() != null) {
+            KeyResultType type = c.type() == null ? kr.getType() : Enums.required(KeyResultType.class, "type", c.type());
+            kr.remeasure(type, c.start() == null ? kr.getStartValue() : c.start(),
+                    c.target() == null ? kr.getTargetValue() : c.target());
+        }
+        if (c.objectiveKey() != null && !c.objectiveKey().equals(kr.getObjective().getKey())) {
+            Objective target = objectiveRef(cycle, "objectiveKey", c.objectiveKey());
+            user.requireWriteIn(target.getUnit(), "move key results to objective " + target.getKey());
+            kr.moveTo(target);
+        }
+        applyKeyResult(kr, c);
+        em.flush();
+        return kr;
+    }
+
+    private void applyKeyResult(KeyResult kr, KeyResultCommand c) {
+        if (c.weight() != null) {
+            kr.reweigh(c.weight());
+        }
+        if (c.owner() != null) {
+            kr.assignOwner(person("owner", c.owner()));
+        }
+        if (c.kpi() != null) {
+            kr.linkKpi(c.kpi().isBlank() ? null : kpi(c.kpi()));
+        }
+    }
+
+    /** R4: the owner's lead (a lead of the unit or above, not the owner) or an admin overrides a frozen grade. */
+    public Objective overrideObjectiveGrade(String cycleName, String key, BigDecimal grade, String reason) {
+        Objective o = findObjective(cycle(cycleName), key);
+        requireGrader(o.getUnit(), o.getOwner(), "objective " + key);
+        BigDecimal before = o.getGrade().effective();
+        o.overrideGrade(grade, reason, user.username(), clock.instant());
+        auditGrade("OBJECTIVE", cycleName + "/" + key, before, o.getGrade().effective(), reason);
+        return o;
+    }
+
+    public KeyResult overrideKeyResultGrade(String cycleName, String key, BigDecimal grade, String reason) {
+        KeyResult kr = findKeyResult(cycle(cycleName), key);
+        requireGrader(kr.getObjective().getUnit(), kr.getOwner(), "key result " + key);
+        BigDecimal before = kr.getGrade().effective();
+        kr.overrideGrade(grade, reason, user.username(), clock.instant());
+        auditGrade("KEY_RESULT", cycleName + "/" + key, before, kr.getGrade().effective(), reason);
+        return kr;
+    }
+
+    private void requireGrader(OrgUnit unit, Person owner, String what) {
+        user.requireWriteIn(unit, "override the grade of " + what);
+        if (!user.isAdmin() && owner != null && owner.getUsername().equals(user.username())) {
+            throw new AccessDeniedException("The owner of " + what + " cannot override its grade; their lead can.");
+        }
+    }
+
+    private void auditGrade(String type, String key, BigDecimal before, BigDecimal after, String reason) {
+        audit.add(new AuditEntry(clock.instant(), user.username(), "GRADE_OVERRIDDEN", type, key,
+                Objects.toString(before, null), Objects.toString(after, null), reason));
+    }
+
+    private Cycle cycle(String name) {
+        return cycles.findByName(name).orElseThrow(() -> new UnknownKeyException("cycle", name));
+    }
+
+    private Objective findObjective(Cycle cycle, String key) {
+        return objectives.findByKey(cycle, key).orElseThrow(() -> new UnknownKeyException("objective", key));
+    }
+
+    private Objective objectiveRef(Cycle cycle, String field, String key) {
+        return objectives.findByKey(cycle, key).orElseThrow(() -> new InvalidInputException(field,
+                "cycle " + cycle.getName() + " has no objective " + key));
+    }
+
+    private KeyResult findKeyResult(Cycle cycle, String key) {
+        return keyResults.findByKey(cycle, key).orElseThrow(() -> new UnknownKeyException("key result", key));
+    }
+
+    private OrgUnit unit(String path) {
+        if (path == null || path.isBlank()) {
+            throw new InvalidInputException("unitPath", "unitPath is required");
+        }
+        return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", "there is no unit " + path));
+    }
+
+    private Person person(String field, String username) {
+        if (username.isBlank()) {
+            return null;
+        }
+        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException(field, "there is no user " + username));
+    }
+
+    private Kpi kpi(String key) {
+        return kpis.findByKey(key).orElseThrow(() -> new InvalidInputException("kpi", "there is no KPI " + key));
+    }
+}

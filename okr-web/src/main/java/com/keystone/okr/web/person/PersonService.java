@@ -1,0 +1,184 @@
+package com.keystone.okr.web.person;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.person.GlobalRole;
+import com.keystone.okr.domain.person.Membership;
+import com.keystone.okr.domain.person.Person;
+import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.audit.AuditRepository;
+import com.keystone.okr.persistence.person.PersonRepository;
+import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.security.AccessDeniedException;
+import com.keystone.okr.web.security.CredentialCache;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.security.PasswordHasher;
+import com.keystone.okr.web.support.Enums;
+import com.keystone.okr.web.support.UnknownKeyException;
+import com.keystone.okr.web.support.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** People: admins create, deactivate, reset passwords and assign roles; HR reads; everyone changes their own password. */
+@ApplicationScoped
+@Transactional
+public class PersonService {
+
+    @Inject
+    PersonRepository people;
+    @Inject
+    OrgUnitRepository units;
+    @Inject
+    AuditRepository audit;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    CredentialCache credentials;
+    @Inject
+    CurrentUser user;
+    @PersistenceContext(unitName = "okr")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** A role in a unit, as callers send it. */
+    public record MembershipCommand(String unitPath, String role) {
+    }
+
+    /** What an admin may set on a person; null leaves a field as it is. */
+    public record PersonCommand(String username, String displayName, String email, String password, Boolean active,
+                                List<String> roles, List<MembershipCommand> memberships, Long version) {
+    }
+
+    public List<Person> page(int first, int size) {
+        requireAdminOrHr();
+        return people.page(Math.max(0, first), Math.max(1, Math.min(size, 500)));
+    }
+
+    public Person get(String username) {
+        if (!username.equals(user.username())) {
+            requireAdminOrHr();
+        }
+        return people.findByUsername(username).orElseThrow(() -> new UnknownKeyException("user", username));
+    }
+
+    public List<Membership> membershipsOf(Person p) {
+        return people.membershipsOf(p);
+    }
+
+    public Person create(PersonCommand c) {
+        user.requireAdmin("create people");
+        Person p = new Person(c.username(), c.displayName());
+        if (c.password() == null) {
+            throw new InvalidInputException("password", "password is required (at least " + PasswordHasher.MIN_LENGTH
+                    + " characters)");
+        }
+        apply(p, c);
+        people.add(p);
+        em.flush();
+        audit.add(new AuditEntry(clock.instant(), user.username(), "PERSON_CREATED", "PERSON", p.getUsername(), null,
+                String.valueOf(p.getGlobalRoles()), null));
+        return p;
+    }
+
+    public Person update(String username, PersonCommand c) {
+        user.requireAdmin("change people");
+        Person p = people.findByUsername(username).orElseThrow(() -> new UnknownKeyException("user", username));
+        Versions.check("user " + username, c.version(), p.getVersion());
+        if (c.username() != null && !c.username().equals(p.getUsername())) {
+            throw new InvalidInputException("username", "a username cannot change");
+        }
+        if (c.displayName() != null) {
+            p.rename(c.displayName());
+        }
+        if (Boolean.FALSE.equals(c.active()) && p.getUsername().equals(user.username())) {
+            throw new InvalidInputException("active", "you cannot deactivate yourself");
+        }
+        apply(p, c);
+        em.flush();
+        credentials.forget(p.getUsername());
+        return p;
+    }
+
+    /** Anyone signed in changes their own password, proving the current one. */
+    public void changeOwnPassword(String current, String next) {
+        Person p = user.person();
+        if (!hasher.verify(current, p.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "the current password is wrong");
+        }
+        p.changePasswordHash(hasher.hash(checkedPassword("newPassword", next)));
+        credentials.forget(p.getUsername());
+        audit.add(new AuditEntry(clock.instant(), p.getUsername(), "PASSWORD_CHANGED", "PERSON", p.getUsername(), null, null, null));
+    }
+
+    private void apply(Person p, PersonCommand c) {
+        if (c.email() != null) {
+            p.changeEmail(c.email());
+        }
+        if (c.password() != null) {
+            p.changePasswordHash(hasher.hash(checkedPassword("password", c.password())));
+        }
+        if (c.active() != null) {
+            if (c.active()) {
+                p.activate();
+            } else {
+                p.deactivate();
+            }
+        }
+        if (c.roles() != null) {
+            Set<GlobalRole> wanted = EnumSet.noneOf(GlobalRole.class);
+            for (String r : c.roles()) {
+                wanted.add(Enums.required(GlobalRole.class, "roles", r));
+            }
+            if (p.getUsername().equals(user.username()) && p.hasRole(GlobalRole.ADMIN) && !wanted.contains(GlobalRole.ADMIN)) {
+                throw new InvalidInputException("roles", "you cannot take the ADMIN role from yourself");
+            }
+            for (GlobalRole r : GlobalRole.values()) {
+                if (wanted.contains(r)) {
+                    p.grant(r);
+                } else {
+                    p.revoke(r);
+                }
+            }
+        }
+        if (c.memberships() != null) {
+            List<OrgUnit> keep = new ArrayList<>();
+            for (MembershipCommand m : c.memberships()) {
+                OrgUnit unit = units.findByPath(m.unitPath() == null ? "" : m.unitPath().strip())
+                        .orElseThrow(() -> new InvalidInputException("memberships", "there is no unit " + m.unitPath()));
+                p.assign(unit, Enums.required(UnitRole.class, "memberships", m.role()));
+                keep.add(unit);
+            }
+            for (Membership m : List.copyOf(p.getMemberships())) {
+                if (!keep.contains(m.getUnit())) {
+                    p.unassign(m.getUnit());
+                }
+            }
+        }
+    }
+
+    private static String checkedPassword(String field, String password) {
+        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
+            throw new InvalidInputException(field, "a password needs at least " + PasswordHasher.MIN_LENGTH + " characters");
+        }
+        if (password.length() > 200) {
+            throw new InvalidInputException(field, "a password may have at most 200 characters");
+        }
+        return password;
+    }
+
+    private void requireAdminOrHr() {
+        if (!user.isAdmin() && !user.isHr()) {
+            throw new AccessDeniedException("Only an administrator or HR may read the list of people.");
+        }
+    }
+}

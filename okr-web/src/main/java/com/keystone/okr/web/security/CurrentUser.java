@@ -1,0 +1,117 @@
+package com.keystone.okr.web.security;
+
+import com.keystone.okr.domain.kpi.Kpi;
+import com.keystone.okr.domain.objective.KeyResult;
+import com.keystone.okr.domain.person.GlobalRole;
+import com.keystone.okr.domain.person.Membership;
+import com.keystone.okr.domain.person.Person;
+import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.person.PersonRepository;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * Who is calling, and what they may do. Every service asks here before it changes anything,
+ * whether the call came from the REST API or a page: admins anywhere; leads in their units and
+ * the units below; members check in on the key results they own; HR reads only.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    PersonRepository people;
+
+    private Person person;
+    private List<Membership> memberships;
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    public String username() {
+        Principal p = security.getCallerPrincipal();
+        return p == null ? null : p.getName();
+    }
+
+    public Person person() {
+        if (person == null) {
+            String name = username();
+            if (name == null) {
+                throw new AccessDeniedException("Sign in first.");
+            }
+            person = people.findByUsername(name).orElseThrow(() -> new AccessDeniedException("Unknown user " + name));
+            memberships = people.membershipsOf(person);
+        }
+        return person;
+    }
+
+    public List<Membership> memberships() {
+        person();
+        return memberships;
+    }
+
+    public boolean isAdmin() {
+        return isSignedIn() && person().hasRole(GlobalRole.ADMIN);
+    }
+
+    public boolean isHr() {
+        return isSignedIn() && person().hasRole(GlobalRole.HR);
+    }
+
+    /** Admin, or lead of this unit or of an ancestor of it. */
+    public boolean canWriteIn(OrgUnit unit) {
+        if (isAdmin()) {
+            return true;
+        }
+        return isSignedIn() && memberships().stream()
+                .anyMatch(m -> m.getRole() == UnitRole.LEAD && unit.isSelfOrDescendantOf(m.getUnit()));
+    }
+
+    /** The KR's owner, a lead of its unit or an ancestor, or an admin. */
+    public boolean canCheckIn(KeyResult kr) {
+        return isOwner(kr.getOwner()) || canWriteIn(kr.getObjective().getUnit());
+    }
+
+    /** The KPI's owner, a lead of its unit or an ancestor, or an admin. */
+    public boolean canMeasure(Kpi kpi) {
+        return isOwner(kpi.getOwner()) || canWriteIn(kpi.getUnit());
+    }
+
+    private boolean isOwner(Person owner) {
+        return owner != null && isSignedIn() && owner.getUsername().equals(username());
+    }
+
+    public void requireAdmin(String action) {
+        if (!isAdmin()) {
+            throw new AccessDeniedException("Only an administrator may " + action + ".");
+        }
+    }
+
+    public void requireWriteIn(OrgUnit unit, String action) {
+        if (!canWriteIn(unit)) {
+            throw new AccessDeniedException("Only a lead of " + unit.getPath() + " (or of a unit above it) or an administrator may "
+                    + action + ".");
+        }
+    }
+
+    public void requireCheckIn(KeyResult kr) {
+        if (!canCheckIn(kr)) {
+            throw new AccessDeniedException("Only the owner of key result " + kr.getKey() + ", a lead of "
+                    + kr.getObjective().getUnit().getPath() + " or an administrator may check in on it.");
+        }
+    }
+
+    public void requireMeasure(Kpi kpi) {
+        if (!canMeasure(kpi)) {
+            throw new AccessDeniedException("Only the owner of KPI " + kpi.getKey() + ", a lead of " + kpi.getUnit().getPath()
+                    + " or an administrator may record its measurements.");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.keystone.okr.web.security;
+
+import com.keystone.okr.domain.person.GlobalRole;
+import com.keystone.okr.domain.person.Membership;
+import com.keystone.okr.domain.person.Person;
+import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.persistence.person.PersonRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks usernames and passwords against the people table (PBKDF2 hashes) and gives each active
+ * person their groups. A recently verified password is remembered (as a keyed hash, never in
+ * clear) so that API clients sending HTTP Basic on every call do not pay 210,000 PBKDF2
+ * iterations per request.
+ */
+@ApplicationScoped
+public class DatabaseIdentityStore implements IdentityStore {
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    CredentialCache cache;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential upc)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        String username = upc.getCaller() == null ? "" : upc.getCaller().strip().toLowerCase(Locale.ROOT);
+        String password = upc.getPasswordAsString();
+        Optional<Person> found = people.findByUsername(username).filter(Person::isActive);
+        if (found.isEmpty() || found.get().getPasswordHash() == null) {
+            hasher.hash(password == null ? "" : password); // same work as a real check: no user enumeration by timing
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        Person person = found.get();
+        boolean valid = cache.isRemembered(username, password, person.getPasswordHash())
+                || hasher.verify(password, person.getPasswordHash());
+        if (!valid) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        cache.remember(username, password, person.getPasswordHash());
+        return new CredentialValidationResult(username, groupsOf(person, people));
+    }
+
+    /** ADMIN/HR from the person's company-wide roles, LEAD/MEMBER when they hold such a role in some unit, USER always. */
+    static Set<String> groupsOf(Person person, PersonRepository people) {
+        Set<String> groups = new HashSet<>();
+        groups.add(Roles.USER);
+        if (person.hasRole(GlobalRole.ADMIN)) {
+            groups.add(Roles.ADMIN);
+        }
+        if (person.hasRole(GlobalRole.HR)) {
+            groups.add(Roles.HR);
+        }
+        for (Membership m : people.membershipsOf(person)) {
+            groups.add(m.getRole() == UnitRole.LEAD ? Roles.LEAD : Roles.MEMBER);
+        }
+        return groups;
+    }
+}

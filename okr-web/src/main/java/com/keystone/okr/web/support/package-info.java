@@ -1,0 +1,2 @@
+/** What the services share: the typed exceptions the web layer turns into messages and status codes. */
+package com.keystone.okr.web.support;

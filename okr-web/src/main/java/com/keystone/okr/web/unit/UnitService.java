@@ -1,0 +1,89 @@
+package com.keystone.okr.web.unit;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.support.UnknownKeyException;
+import com.keystone.okr.web.support.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** The organisation tree: read by everyone signed in, shaped by admins (create, rename, move, archive). */
+@ApplicationScoped
+@Transactional
+public class UnitService {
+
+    @Inject
+    OrgUnitRepository units;
+    @Inject
+    CurrentUser user;
+    @PersistenceContext(unitName = "okr")
+    EntityManager em;
+
+    public List<OrgUnit> list() {
+        user.person();
+        return units.all();
+    }
+
+    public OrgUnit get(String path) {
+        user.person();
+        return find(path);
+    }
+
+    /** A new unit below {@code parentPath}; without a parent on an empty tree, the company itself. */
+    public OrgUnit create(String parentPath, String name) {
+        user.requireAdmin("create units");
+        OrgUnit unit;
+        if (parentPath == null || parentPath.isBlank()) {
+            unit = OrgUnit.root(name);
+        } else {
+            unit = parent(parentPath).addChild(name);
+        }
+        units.add(unit);
+        em.flush();
+        return unit;
+    }
+
+    /** Renames, moves and archives or restores a unit; descendants follow a rename or move. */
+    public OrgUnit update(String path, String newName, String newParentPath, Boolean archived, Long version) {
+        user.requireAdmin("change units");
+        OrgUnit unit = find(path);
+        Versions.check("unit " + path, version, unit.getVersion());
+        String oldPath = unit.getPath();
+        if (newParentPath != null && (unit.getParent() == null || !newParentPath.equals(unit.getParent().getPath()))) {
+            unit.moveTo(parent(newParentPath));
+        }
+        if (newName != null && !newName.equals(unit.getName())) {
+            unit.rename(newName);
+        }
+        if (!unit.getPath().equals(oldPath)) {
+            if (units.findByPath(unit.getPath()).filter(other -> other != unit).isPresent()) {
+                throw new InvalidInputException("name", "a unit " + unit.getPath() + " already exists");
+            }
+            units.rebaseDescendants(unit, oldPath);
+        }
+        if (archived != null) {
+            if (archived) {
+                unit.archive();
+            } else {
+                unit.restore();
+            }
+        }
+        em.flush();
+        return unit;
+    }
+
+    private OrgUnit parent(String path) {
+        return units.findByPath(path.strip())
+                .orElseThrow(() -> new InvalidInputException("parentPath", "there is no unit " + path));
+    }
+
+    private OrgUnit find(String path) {
+        return units.findByPath(path).orElseThrow(() -> new UnknownKeyException("unit", path));
+    }
+}

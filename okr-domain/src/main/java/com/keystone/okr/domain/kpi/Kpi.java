@@ -157,9 +157,9 @@ public class Kpi {
             throw new InvalidInputException("children", "KPI " + key + " rolls up with " + aggregation + " but names no child KPI");
         }
         for (Kpi child : childKpis) {
-            if (!child.unit.isDescendantOf(unit)) {
-                throw new InvalidInputException("children", "child KPI " + child.key + " belongs to " + child.unit.getPath()
-                        + ", which is not below " + unit.getPath() + " (the unit of " + key + ")");
+            if (!child.getUnit().isDescendantOf(unit)) {
+                throw new InvalidInputException("children", "child KPI " + child.getKey() + " belongs to "
+                        + child.getUnit().getPath() + ", which is not below " + unit.getPath() + " (the unit of " + key + ")");
             }
             refuseCycleThrough(child, "children");
         }
@@ -192,8 +192,8 @@ public class Kpi {
 
     private void refuseCycleThrough(Kpi start, String field) {
         if (start == this || start.dependsOn(this)) {
-            throw new InvalidInputException(field, "KPI " + key + " cannot refer to " + start.key
-                    + ": " + start.key + " already depends on " + key + " (KPI references must not form a cycle)");
+            throw new InvalidInputException(field, "KPI " + key + " cannot refer to " + start.getKey()
+                    + ": " + start.getKey() + " already depends on " + key + " (KPI references must not form a cycle)");
         }
     }
 

@@ -114,22 +114,24 @@ public class Objective {
             this.parent = null;
             return;
         }
-        if (newParent == this || newParent.key.equals(key) && newParent.cycle.equals(cycle)) {
+        // through getters: newParent and the objectives above it may be lazy proxies, whose fields stay empty
+        if (newParent == this || newParent.getKey().equals(key) && newParent.getCycle().equals(cycle)) {
             throw new InvalidInputException("parent_objective_key", "objective " + key + " cannot be aligned to itself");
         }
-        if (!newParent.cycle.equals(cycle)) {
+        if (!newParent.getCycle().equals(cycle)) {
             throw new InvalidInputException("parent_objective_key", "objective " + key + " is in cycle " + cycle.getName()
-                    + " but " + newParent.key + " is in cycle " + newParent.cycle.getName() + ": align within one cycle");
+                    + " but " + newParent.getKey() + " is in cycle " + newParent.getCycle().getName()
+                    + ": align within one cycle");
         }
-        if (!unit.isSelfOrDescendantOf(newParent.unit)) {
+        if (!unit.isSelfOrDescendantOf(newParent.getUnit())) {
             throw new InvalidInputException("parent_objective_key", "objective " + key + " of " + unit.getPath()
-                    + " can only be aligned to an objective of the same unit or an ancestor; " + newParent.key
-                    + " belongs to " + newParent.unit.getPath());
+                    + " can only be aligned to an objective of the same unit or an ancestor; " + newParent.getKey()
+                    + " belongs to " + newParent.getUnit().getPath());
         }
         Set<Objective> seen = new HashSet<>();
-        for (Objective o = newParent; o != null; o = o.parent) {
-            if (o == this || !seen.add(o)) {
-                throw new InvalidInputException("parent_objective_key", "aligning " + key + " to " + newParent.key
+        for (Objective o = newParent; o != null; o = o.getParent()) {
+            if (o == this || equals(o) || !seen.add(o)) {
+                throw new InvalidInputException("parent_objective_key", "aligning " + key + " to " + newParent.getKey()
                         + " would make a loop in the cascade");
             }
         }

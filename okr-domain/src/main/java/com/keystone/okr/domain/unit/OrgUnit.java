@@ -55,11 +55,13 @@ public class OrgUnit {
         // for JPA
     }
 
+    // Other units (the parent above all) are read through their getters, never their fields: a lazily loaded
+    // parent is a Hibernate proxy whose own fields stay empty, so parent.path would be null.
     private OrgUnit(String name, OrgUnit parent) {
         this.name = validName(name);
         this.parent = parent;
-        this.depth = parent == null ? 0 : parent.depth + 1;
-        this.path = parent == null ? this.name : parent.path + SEPARATOR + this.name;
+        this.depth = parent == null ? 0 : parent.getDepth() + 1;
+        this.path = parent == null ? this.name : parent.getPath() + SEPARATOR + this.name;
     }
 
     /** The company: the one root of the tree. */
@@ -99,7 +101,7 @@ public class OrgUnit {
     /** Renames this unit; the caller re-paths the descendants ({@link #rebase}). */
     public void rename(String newName) {
         this.name = validName(newName);
-        this.path = parent == null ? this.name : parent.path + SEPARATOR + this.name;
+        this.path = parent == null ? this.name : parent.getPath() + SEPARATOR + this.name;
     }
 
     /** Moves this unit below another one, refusing a move into its own subtree. */
@@ -109,18 +111,18 @@ public class OrgUnit {
             throw new InvalidInputException("parent", "the company unit cannot be moved");
         }
         if (newParent == this || newParent.isDescendantOf(this)) {
-            throw new InvalidInputException("parent", "cannot move " + path + " below itself (" + newParent.path + ")");
+            throw new InvalidInputException("parent", "cannot move " + path + " below itself (" + newParent.getPath() + ")");
         }
         this.parent = newParent;
-        this.depth = newParent.depth + 1;
-        this.path = newParent.path + SEPARATOR + name;
+        this.depth = newParent.getDepth() + 1;
+        this.path = newParent.getPath() + SEPARATOR + name;
     }
 
     /** Recomputes path and depth from the parent after an ancestor was renamed or moved. */
     public void rebase() {
         if (parent != null) {
-            this.depth = parent.depth + 1;
-            this.path = parent.path + SEPARATOR + name;
+            this.depth = parent.getDepth() + 1;
+            this.path = parent.getPath() + SEPARATOR + name;
         }
     }
 
@@ -134,12 +136,12 @@ public class OrgUnit {
 
     /** True when this unit is strictly below {@code other} (by path, so it needs no lazy loads). */
     public boolean isDescendantOf(OrgUnit other) {
-        return other != null && path.startsWith(other.path + SEPARATOR);
+        return other != null && path.startsWith(other.getPath() + SEPARATOR);
     }
 
     /** True when {@code other} is this unit or one of its ancestors. */
     public boolean isSelfOrDescendantOf(OrgUnit other) {
-        return other != null && (path.equals(other.path) || isDescendantOf(other));
+        return other != null && (path.equals(other.getPath()) || isDescendantOf(other));
     }
 
     public Long getId() {

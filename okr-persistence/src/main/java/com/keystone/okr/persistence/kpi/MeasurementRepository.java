@@ -45,7 +45,7 @@ public class MeasurementRepository extends Repository<Measurement> {
             Measurement m = existing.get();
             BigDecimal old = m.replace(value, at, by);
             em.persist(new AuditEntry(at, by, "MEASUREMENT_REPLACED", "KPI", kpi.getKey() + "@" + date,
-                    old.toPlainString(), value.toPlainString(), null));
+                    old.stripTrailingZeros().toPlainString(), value.stripTrailingZeros().toPlainString(), null));
             return new Recorded(m, true);
         }
         Measurement m = kpi.measure(date, value, at, by);

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads everything the reporting engine needs for one cycle in eight set-based queries,
+ * Reads everything the reporting engine needs for one cycle in seven set-based queries (eight when loading by name),
  * whatever the size of the company: units, objectives, key results, check-ins, KPIs, KPI
  * children and measurements, as plain rows (no entities, no lazy loading, no N+1).
  */

@@ -3,8 +3,11 @@ package com.keystone.okr.persistence.unit;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.Repository;
+import com.keystone.okr.domain.unit.PathOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,9 +48,9 @@ public class OrgUnitRepository extends Repository<OrgUnit> {
                 .setMaxResults(1).getResultList());
     }
 
-    /** Every unit, in path order (parents before their children). */
+    /** Every unit, in path order (the tree in pre-order: parents before their children, subtrees together). */
     public List<OrgUnit> all() {
-        return em.createQuery("select u from OrgUnit u order by u.path", OrgUnit.class).getResultList();
+        return inPathOrder(em.createQuery("select u from OrgUnit u", OrgUnit.class).getResultList());
     }
 
     public List<OrgUnit> children(OrgUnit parent) {
@@ -57,11 +60,21 @@ public class OrgUnitRepository extends Repository<OrgUnit> {
 
     /** The unit and all units below it, in path order. */
     public List<OrgUnit> subtree(OrgUnit top) {
-        return em.createQuery("select u from OrgUnit u where u.path = :path or u.path like :prefix escape '\\' "
-                        + "order by u.path", OrgUnit.class)
+        return inPathOrder(em.createQuery("select u from OrgUnit u where u.path = :path or u.path like :prefix escape '\\'",
+                        OrgUnit.class)
                 .setParameter("path", top.getPath())
                 .setParameter("prefix", likePrefix(top.getPath() + OrgUnit.SEPARATOR))
-                .getResultList();
+                .getResultList());
+    }
+
+    /**
+     * Sorted here, not by SQL: string order puts {@code Acme/Sales-Ops} between {@code Acme/Sales} and
+     * {@code Acme/Sales/Inbound} ('-' sorts before '/'), and a database's collation may differ from another's.
+     */
+    private static List<OrgUnit> inPathOrder(List<OrgUnit> units) {
+        List<OrgUnit> sorted = new ArrayList<>(units);
+        sorted.sort(Comparator.comparing(OrgUnit::getPath, PathOrder.INSTANCE));
+        return sorted;
     }
 
     /**

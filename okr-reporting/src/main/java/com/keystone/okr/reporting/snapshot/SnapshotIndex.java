@@ -1,6 +1,6 @@
 package com.keystone.okr.reporting.snapshot;
 
-import com.keystone.okr.reporting.support.PathOrder;
+import com.keystone.okr.domain.unit.PathOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

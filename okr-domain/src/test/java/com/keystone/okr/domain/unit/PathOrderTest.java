@@ -1,4 +1,4 @@
-package com.keystone.okr.reporting.support;
+package com.keystone.okr.domain.unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -13,9 +13,12 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.hibernate.exception.ConstraintViolationException;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -34,6 +37,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     @Inject
     BusinessMetrics metrics;
 
+    @Context
+    UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable thrown) {
         Response r = map(thrown);
@@ -46,7 +52,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     private Response map(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException e) {
-                return ApiErrors.of(400, e.getField(), e.getMessage());
+                return ApiErrors.of(400, jsonField(e.getField()), e.getMessage());
             }
             if (t instanceof ImportRejectedException e) {
                 return ImportErrors.toResponse(e);
@@ -98,6 +104,28 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         }
         return null;
     }
+
+    /**
+     * The domain names its fields as the CSV columns do (objective_key, kr_weight, ...); a JSON
+     * call's error names the JSON field the caller sent instead. Imports keep the column names.
+     */
+    private String jsonField(String field) {
+        if (field == null || uriInfo == null || uriInfo.getPath().startsWith("import")) {
+            return field;
+        }
+        return JSON_FIELDS.getOrDefault(field, field);
+    }
+
+    private static final Map<String, String> JSON_FIELDS = Map.ofEntries(
+            Map.entry("objective_key", "key"), Map.entry("kr_key", "key"), Map.entry("kpi_key", "key"),
+            Map.entry("objective", "title"), Map.entry("key_result", "title"),
+            Map.entry("objective_weight", "weight"), Map.entry("kr_weight", "weight"),
+            Map.entry("cycle", "name"), Map.entry("start_date", "startDate"), Map.entry("end_date", "endDate"),
+            Map.entry("display_name", "displayName"), Map.entry("parent", "parentPath"),
+            Map.entry("parent_objective_key", "parentKey"), Map.entry("unit_path", "unitPath"),
+            Map.entry("kr_type", "type"), Map.entry("time_aggregation", "timeAggregation"),
+            Map.entry("unit_aggregation", "unitAggregation"), Map.entry("numerator_key", "numeratorKey"),
+            Map.entry("denominator_key", "denominatorKey"), Map.entry("unit_of_measure", "unitOfMeasure"));
 
     private static String firstLine(String s) {
         if (s == null) {

@@ -130,7 +130,13 @@ public class OkrService {
             o.reweigh(c.weight());
         }
         if (c.parentKey() != null) {
-            o.alignTo(c.parentKey().isBlank() ? null : objectiveRef(o.getCycle(), "parentKey", c.parentKey()));
+            Objective parent = c.parentKey().isBlank() ? null : objectiveRef(o.getCycle(), "parentKey", c.parentKey());
+            try {
+                o.alignTo(parent);
+            } catch (InvalidInputException e) {
+                // the domain names the CSV column; this call's JSON field is parentKey
+                throw "parent_objective_key".equals(e.getField()) ? new InvalidInputException("parentKey", e.getMessage()) : e;
+            }
         }
     }
 

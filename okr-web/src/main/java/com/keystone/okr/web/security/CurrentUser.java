@@ -74,6 +74,25 @@ public class CurrentUser {
                 .anyMatch(m -> m.getRole() == UnitRole.LEAD && unit.isSelfOrDescendantOf(m.getUnit()));
     }
 
+    /** The same rule as {@link #canWriteIn(OrgUnit)}, for a unit known by its path (views built from reports). */
+    public boolean canWriteInPath(String unitPath) {
+        if (isAdmin()) {
+            return true;
+        }
+        return isSignedIn() && memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD
+                && (unitPath.equals(m.getUnit().getPath()) || unitPath.startsWith(m.getUnit().getPath() + OrgUnit.SEPARATOR)));
+    }
+
+    /** The same rule as {@link #canCheckIn(KeyResult)}, for a key result known by its owner and unit path. */
+    public boolean canCheckIn(String owner, String unitPath) {
+        return isSignedIn() && (username().equals(owner) || canWriteInPath(unitPath));
+    }
+
+    /** The paths of the units this person belongs to (as lead or member). */
+    public List<String> unitPaths() {
+        return isSignedIn() ? memberships().stream().map(m -> m.getUnit().getPath()).toList() : List.of();
+    }
+
     /** The KR's owner, a lead of its unit or an ancestor, or an admin. */
     public boolean canCheckIn(KeyResult kr) {
         return isOwner(kr.getOwner()) || canWriteIn(kr.getObjective().getUnit());

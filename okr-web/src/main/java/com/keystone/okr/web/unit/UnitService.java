@@ -55,16 +55,21 @@ public class UnitService {
         OrgUnit unit = find(path);
         Versions.check("unit " + path, version, unit.getVersion());
         String oldPath = unit.getPath();
-        if (newParentPath != null && (unit.getParent() == null || !newParentPath.equals(unit.getParent().getPath()))) {
-            unit.moveTo(parent(newParentPath));
+        boolean moves = newParentPath != null && (unit.getParent() == null || !newParentPath.equals(unit.getParent().getPath()));
+        OrgUnit newParent = moves ? parent(newParentPath) : unit.getParent();
+        String newPath = (newParent == null ? "" : newParent.getPath() + OrgUnit.SEPARATOR)
+                + (newName == null ? unit.getName() : OrgUnit.validName(newName));
+        // checked before the unit changes: the query would otherwise flush the clash into the unique index (a 500)
+        if (!newPath.equals(oldPath) && units.findByPath(newPath).filter(other -> other != unit).isPresent()) {
+            throw new InvalidInputException("name", "a unit " + newPath + " already exists");
+        }
+        if (moves) {
+            unit.moveTo(newParent);
         }
         if (newName != null && !newName.equals(unit.getName())) {
             unit.rename(newName);
         }
         if (!unit.getPath().equals(oldPath)) {
-            if (units.findByPath(unit.getPath()).filter(other -> other != unit).isPresent()) {
-                throw new InvalidInputException("name", "a unit " + unit.getPath() + " already exists");
-            }
             units.rebaseDescendants(unit, oldPath);
         }
         if (archived != null) {

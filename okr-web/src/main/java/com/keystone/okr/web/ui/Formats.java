@@ -1,0 +1,47 @@
+package com.keystone.okr.web.ui;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** How numbers read on the pages: percentages of progress, values with sensible decimals. */
+@Named("fmt")
+@ApplicationScoped
+public class Formats {
+
+    /** Progress 0..1 as a whole percentage, e.g. 0.4321 → 43. */
+    public int percent(double progress) {
+        return (int) Math.round(progress * 100);
+    }
+
+    public String percentText(Double progress) {
+        return progress == null ? "–" : percent(progress) + "%";
+    }
+
+    /** A value with at most four significant decimals, grouped by the page's language. */
+    public String number(Object value) {
+        if (value == null) {
+            return "–";
+        }
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        int scale = d.abs().compareTo(BigDecimal.ONE) >= 0 ? 2 : 4;
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
+        f.setMaximumFractionDigits(scale);
+        f.setMinimumFractionDigits(0);
+        return f.format(d.setScale(scale, RoundingMode.HALF_UP));
+    }
+
+    public String date(LocalDate d) {
+        return d == null ? "–" : d.toString();
+    }
+
+    private static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? Locale.ENGLISH : faces.getViewRoot().getLocale();
+    }
+}

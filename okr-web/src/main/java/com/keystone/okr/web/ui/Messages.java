@@ -1,0 +1,59 @@
+package com.keystone.okr.web.ui;
+
+import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.web.security.AccessDeniedException;
+import com.keystone.okr.web.support.StaleVersionException;
+import com.keystone.okr.web.support.UnknownKeyException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a page action and turns the services' refusals into messages next to the field they
+ * name (or at the top of the page), so a person sees what to fix and nothing was stored.
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /**
+     * Runs the action; on a refusal, shows its message at the component mapped from the refused
+     * field (the domain's field names, e.g. "value" → "checkin:value") and returns null.
+     */
+    public static <T> T attempt(Supplier<T> action, Map<String, String> fieldToClientId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            return action.get();
+        } catch (InvalidInputException e) {
+            String clientId = fieldToClientId.get(e.getField());
+            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        } catch (AccessDeniedException | UnknownKeyException | StaleVersionException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof InvalidInputException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof InvalidInputException iie) {
+                faces.addMessage(fieldToClientId.get(iie.getField()),
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, iie.getMessage(), null));
+            } else {
+                throw e;
+            }
+        }
+        faces.validationFailed();
+        return null;
+    }
+
+    public static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    /** A label of the "msg" bundle in the page's language. */
+    public static String label(String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    }
+}

@@ -32,7 +32,9 @@ class MicrobundleIT {
             HttpResponse<String> ready = jar.get("/health/ready");
             assertTrue(ready.body().contains("\"schemaVersion\":\"1\""), ready.body());
             assertEquals(200, jar.get("/health/live").statusCode());
-            assertEquals(200, jar.get("/").statusCode());
+            assertEquals(200, jar.get("/login.xhtml").statusCode(), "the sign-in page");
+            assertTrue(jar.get("/").headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),
+                    "the root sends a visitor to the sign-in page");
             assertTrue(jar.get("/metrics?scope=application").body().contains("keystone_demo_loads_total"));
         }
         Map<String, Long> first = demoFigures(dir);

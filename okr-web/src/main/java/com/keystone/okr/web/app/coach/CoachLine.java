@@ -1,0 +1,20 @@
+package com.keystone.okr.web.app.coach;
+
+import com.keystone.okr.reporting.quality.FindingCode;
+import com.keystone.okr.reporting.quality.Severity;
+import java.io.Serializable;
+
+/**
+ * One finding of the coach with where its subject lives: the page ({@code outcome}) and the query
+ * parameter naming it there (objective key, KPI key or unit path). A key result's finding links
+ * to its objective's page.
+ */
+public record CoachLine(FindingCode code, Severity severity, String unitPath, String subject, String message,
+                        SubjectKind kind, String outcome, String parameter, String parameterValue)
+        implements Serializable {
+
+    /** What a finding is about. */
+    public enum SubjectKind {
+        OBJECTIVE, KEY_RESULT, KPI, UNIT
+    }
+}

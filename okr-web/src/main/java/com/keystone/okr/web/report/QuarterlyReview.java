@@ -1,0 +1,257 @@
+package com.keystone.okr.web.report;
+
+import com.keystone.okr.domain.cycle.CycleState;
+import com.keystone.okr.reporting.CycleReport;
+import com.keystone.okr.reporting.kpi.KpiResult;
+import com.keystone.okr.reporting.objective.GradeBand;
+import com.keystone.okr.reporting.objective.Grading;
+import com.keystone.okr.reporting.objective.KeyResultResult;
+import com.keystone.okr.reporting.objective.ObjectiveResult;
+import com.keystone.okr.reporting.unit.UnitResult;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The HR quarterly review of one cycle, from one engine report: per unit (the company, then each
+ * department followed by its teams, in path order) how many objectives and key results it has,
+ * how its objectives grade (R4), how regularly its key results are checked in, and how its KPIs
+ * stand (R7); with department sums (a department and all its teams) and company totals.
+ * <ul>
+ * <li>Grades are the objectives' grades. A closed cycle counts the frozen effective grade (the
+ * override where there is one); any other cycle counts the grade its progress would round to
+ * today, shown as "projected".</li>
+ * <li>Check-in discipline: the share of a unit's key results that take check-ins (not
+ * KPI-linked) whose latest check-in is dated within the 14 days up to the review date
+ * ({@code (date - 14 days, date]}, the window of R8's {@code STALE_KEY_RESULT}).</li>
+ * <li>The review date: the as-of date, but no later than the end of a closed cycle
+ * ({@link #reviewDate}). The report must be computed as of that date, so that its latest
+ * check-ins and KPI values are those of that day.</li>
+ * </ul>
+ */
+public final class QuarterlyReview implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Days a check-in keeps a key result current (as R8's stale check). */
+    public static final int CHECK_IN_WINDOW_DAYS = 14;
+
+    public enum Level {
+        COMPANY, DEPARTMENT, TEAM
+    }
+
+    /**
+     * The counts of one unit, or summed over several. Grades are counted per band; {@code gradeSum}
+     * adds the grades so that averages of sums stay exact.
+     */
+    public record Figures(int objectives, int keyResults, int gradeRed, int gradeYellow, int gradeGreen,
+                          BigDecimal gradeSum, int checkInKeyResults, int checkedIn, int kpiGreen, int kpiAmber,
+                          int kpiRed, int kpiNoData) implements Serializable {
+
+        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0);
+
+        public Figures {
+            Objects.requireNonNull(gradeSum, "gradeSum");
+        }
+
+        public int graded() {
+            return gradeRed + gradeYellow + gradeGreen;
+        }
+
+        /** The mean grade of the objectives, two decimals half-up; null without objectives. */
+        public BigDecimal averageGrade() {
+            return graded() == 0 ? null : gradeSum.divide(BigDecimal.valueOf(graded()), 2, RoundingMode.HALF_UP);
+        }
+
+        /** The share (0..1) of check-in key results checked in within the window; null without such key results. */
+        public Double discipline() {
+            return checkInKeyResults == 0 ? null : (double) checkedIn / checkInKeyResults;
+        }
+
+        public int kpis() {
+            return kpiGreen + kpiAmber + kpiRed + kpiNoData;
+        }
+
+        public Figures plus(Figures o) {
+            return new Figures(objectives + o.objectives, keyResults + o.keyResults, gradeRed + o.gradeRed,
+                    gradeYellow + o.gradeYellow, gradeGreen + o.gradeGreen, gradeSum.add(o.gradeSum),
+                    checkInKeyResults + o.checkInKeyResults, checkedIn + o.checkedIn, kpiGreen + o.kpiGreen,
+                    kpiAmber + o.kpiAmber, kpiRed + o.kpiRed, kpiNoData + o.kpiNoData);
+        }
+    }
+
+    /**
+     * One unit's own figures (its own objectives, key results and KPIs, not those of the units below).
+     *
+     * @param department the path of the department the unit belongs to (itself for a department), null for the company
+     */
+    public record Row(String unitPath, String name, String department, Level level, int depth, Figures figures)
+            implements Serializable {
+    }
+
+    private final String cycleName;
+    private final CycleState state;
+    private final LocalDate startDate;
+    private final LocalDate endDate;
+    private final LocalDate asOf;
+    private final List<Row> rows;
+    private final List<Row> departments;
+    private final Figures totals;
+
+    private QuarterlyReview(CycleReport report, LocalDate asOf, List<Row> rows, List<Row> departments, Figures totals) {
+        this.cycleName = report.cycleName();
+        this.state = report.state();
+        this.startDate = report.startDate();
+        this.endDate = report.endDate();
+        this.asOf = asOf;
+        this.rows = List.copyOf(rows);
+        this.departments = List.copyOf(departments);
+        this.totals = totals;
+    }
+
+    /** The date a review of a cycle in {@code state} looks at on {@code day}: the day, at most a closed cycle's end. */
+    public static LocalDate reviewDate(CycleState state, LocalDate endDate, LocalDate day) {
+        return state == CycleState.CLOSED && day.isAfter(endDate) ? endDate : day;
+    }
+
+    /**
+     * The review from a report computed as of {@code asOf} (see {@link #reviewDate}).
+     *
+     * @throws IllegalArgumentException when the report is as of another date: its latest check-ins would not be
+     *                                  those of the review date
+     */
+    public static QuarterlyReview of(CycleReport report, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        if (!asOf.equals(report.asOf())) {
+            throw new IllegalArgumentException("the review as of " + asOf + " needs the report as of that date, not "
+                    + report.asOf());
+        }
+        boolean closed = report.state() == CycleState.CLOSED;
+        LocalDate windowStart = asOf.minusDays(CHECK_IN_WINDOW_DAYS); // exclusive
+        List<Row> rows = new ArrayList<>();
+        Map<String, Figures> byDepartment = new LinkedHashMap<>();
+        Figures totals = Figures.NONE;
+        for (UnitResult u : report.units()) {
+            Figures f = figures(report, u.path(), closed, windowStart, asOf);
+            String department = departmentOf(u.path(), u.depth());
+            Level level = u.depth() == 0 ? Level.COMPANY : u.depth() == 1 ? Level.DEPARTMENT : Level.TEAM;
+            rows.add(new Row(u.path(), nameOf(u.path()), department, level, u.depth(), f));
+            if (department != null) {
+                byDepartment.merge(department, f, Figures::plus);
+            }
+            totals = totals.plus(f);
+        }
+        List<Row> departments = new ArrayList<>();
+        byDepartment.forEach((path, f) -> departments.add(new Row(path, nameOf(path), path, Level.DEPARTMENT, 1, f)));
+        return new QuarterlyReview(report, asOf, rows, departments, totals);
+    }
+
+    private static Figures figures(CycleReport report, String unitPath, boolean closed, LocalDate windowStart,
+                                   LocalDate asOf) {
+        int objectives = 0;
+        int keyResults = 0;
+        int red = 0;
+        int yellow = 0;
+        int green = 0;
+        BigDecimal gradeSum = BigDecimal.ZERO;
+        int checkInKrs = 0;
+        int checkedIn = 0;
+        for (ObjectiveResult o : report.objectivesOf(unitPath)) {
+            objectives++;
+            BigDecimal grade = closed && o.grade() != null && o.grade().effective() != null
+                    ? o.grade().effective()
+                    : Grading.grade(o.progress()); // R4: projected for an open cycle
+            gradeSum = gradeSum.add(grade);
+            switch (GradeBand.of(grade)) {
+                case GREEN -> green++;
+                case YELLOW -> yellow++;
+                case RED -> red++;
+            }
+            for (KeyResultResult kr : report.keyResultsOf(o.key())) {
+                keyResults++;
+                if (kr.kpiKey() == null) {
+                    checkInKrs++;
+                    LocalDate latest = kr.latestCheckIn();
+                    if (latest != null && latest.isAfter(windowStart) && !latest.isAfter(asOf)) {
+                        checkedIn++;
+                    }
+                }
+            }
+        }
+        int kpiGreen = 0;
+        int kpiAmber = 0;
+        int kpiRed = 0;
+        int kpiNoData = 0;
+        for (KpiResult k : report.kpisOf(unitPath)) {
+            switch (k.status()) {
+                case GREEN -> kpiGreen++;
+                case AMBER -> kpiAmber++;
+                case RED -> kpiRed++;
+                case NO_DATA -> kpiNoData++;
+            }
+        }
+        return new Figures(objectives, keyResults, red, yellow, green, gradeSum, checkInKrs, checkedIn, kpiGreen,
+                kpiAmber, kpiRed, kpiNoData);
+    }
+
+    /** The path of the depth-1 ancestor of a unit (the unit itself at depth 1); null for the company. */
+    static String departmentOf(String path, int depth) {
+        if (depth == 0) {
+            return null;
+        }
+        int first = path.indexOf('/');
+        int second = path.indexOf('/', first + 1);
+        return second < 0 ? path : path.substring(0, second);
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    public String getCycleName() {
+        return cycleName;
+    }
+
+    public CycleState getState() {
+        return state;
+    }
+
+    /** Whether grades are projections from progress (any cycle not closed) rather than the frozen ones. */
+    public boolean isProjected() {
+        return state != CycleState.CLOSED;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    /** The review date: figures and check-in discipline are as of this day. */
+    public LocalDate getAsOf() {
+        return asOf;
+    }
+
+    /** The company, then every department followed by its teams, in path order; each with its own figures. */
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    /** Each department with the sum of its own and its teams' figures, in path order. */
+    public List<Row> getDepartments() {
+        return departments;
+    }
+
+    /** The whole company: every unit's figures summed. */
+    public Figures getTotals() {
+        return totals;
+    }
+}

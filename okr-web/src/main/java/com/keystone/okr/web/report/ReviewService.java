@@ -1,0 +1,45 @@
+package com.keystone.okr.web.report;
+
+import com.keystone.okr.domain.cycle.Cycle;
+import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.web.cycle.CycleService;
+import com.keystone.okr.web.security.AccessDeniedException;
+import com.keystone.okr.web.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+
+/** The HR quarterly review and its exports: for HR, administrators and leads. */
+@ApplicationScoped
+public class ReviewService {
+
+    @Inject
+    CycleService cycles;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    CurrentUser user;
+
+    /** HR, an administrator, or a lead of any unit. */
+    public boolean isReviewer() {
+        return user.isSignedIn() && (user.isAdmin() || user.isHr()
+                || user.memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD));
+    }
+
+    public void requireReviewer() {
+        if (!isReviewer()) {
+            throw new AccessDeniedException("Only HR, administrators and leads may read or export the quarterly review.");
+        }
+    }
+
+    /** The review of the cycle as of {@code asOf} (null: today), at most as of a closed cycle's end. */
+    public QuarterlyReview review(String cycleName, LocalDate asOf) {
+        requireReviewer();
+        Cycle cycle = cycles.get(cycleName);
+        LocalDate date = QuarterlyReview.reviewDate(cycle.getState(), cycle.getEndDate(),
+                asOf == null ? LocalDate.now() : asOf);
+        return QuarterlyReview.of(reports.report(cycleName, date), date);
+    }
+}

@@ -1,0 +1,71 @@
+package com.keystone.okr.web.app;
+
+import com.keystone.okr.web.person.PersonService;
+import com.keystone.okr.web.ui.Messages;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+
+/** Changing one's own password: the current one proves it is me, the new one is typed twice. */
+@Named
+@ViewScoped
+public class PasswordBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PersonService people;
+
+    private String current;
+    private String next;
+    private String repeat;
+
+    public void save() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!Objects.equals(next, repeat)) {
+            faces.addMessage("password:repeat",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.label("password.mismatch"), null));
+            faces.validationFailed();
+            return;
+        }
+        Boolean changed = Messages.attempt(() -> {
+            people.changeOwnPassword(current, next);
+            return Boolean.TRUE;
+        }, Map.of("currentPassword", "password:current", "newPassword", "password:new"));
+        if (changed != null) {
+            Messages.info(Messages.label("password.changed"));
+        }
+        current = null;
+        next = null;
+        repeat = null;
+    }
+
+    public String getCurrent() {
+        return current;
+    }
+
+    public void setCurrent(String current) {
+        this.current = current;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+
+    public String getRepeat() {
+        return repeat;
+    }
+
+    public void setRepeat(String repeat) {
+        this.repeat = repeat;
+    }
+}

@@ -1,0 +1,474 @@
+package com.keystone.okr.web.app.okr;
+
+import com.keystone.okr.domain.objective.CheckIn;
+import com.keystone.okr.domain.objective.KeyResult;
+import com.keystone.okr.domain.objective.KeyResultType;
+import com.keystone.okr.domain.objective.Objective;
+import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.domain.cycle.CycleState;
+import com.keystone.okr.reporting.CycleReport;
+import com.keystone.okr.reporting.objective.Contributor;
+import com.keystone.okr.reporting.objective.ContributorKind;
+import com.keystone.okr.reporting.objective.KeyResultResult;
+import com.keystone.okr.reporting.objective.ObjectiveResult;
+import com.keystone.okr.web.objective.CheckInService;
+import com.keystone.okr.web.objective.OkrService;
+import com.keystone.okr.web.objective.OkrService.ObjectiveCommand;
+import com.keystone.okr.web.report.ReportService;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.ui.ContextBacking;
+import com.keystone.okr.web.ui.Messages;
+import com.keystone.okr.web.ui.ViewContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One objective of the session's cycle ({@code ?key=}): where it sits in the cascade, why its
+ * progress is what it is (R2), its key results with their check-ins, charts and forecasts (R1, R5),
+ * grades of a closed cycle with the override (R4), and its audit history. Changes go through the
+ * services, whose refusals appear at the field.
+ * <p>
+ * What the page shows is rebuilt from the engine whenever it is missing (after the view was
+ * restored elsewhere), so only the view's inputs and the dialogs' fields are kept with the view.
+ */
+@Named
+@ViewScoped
+public class ObjectiveBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final Map<String, String> EDIT_FIELDS = Map.of(
+            "objective", "edit:title", "title", "edit:title",
+            "description", "edit:description",
+            "objective_weight", "edit:weight", "weight", "edit:weight",
+            "owner", "edit:owner");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    static final Map<String, String> GRADE_FIELDS = Map.of("grade", "grade:value", "reason", "grade:reason");
+
+    @Inject
+    ReportService reports;
+    @Inject
+    OkrService okr;
+    @Inject
+    CheckInService checkIns;
+    @Inject
+    ObjectiveAudit audit;
+    @Inject
+    OwnerOptions owners;
+    @Inject
+    CurrentUser user;
+    @Inject
+    ViewContext context;
+    @Inject
+    ContextBacking reload;
+
+    private String key;
+    private String cycle;
+    private LocalDate asOf;
+    private transient Page page;
+
+    // the edit dialog
+    private String editTitle;
+    private String editDescription;
+    private String editOwner;
+    private BigDecimal editWeight;
+
+    // the grade override dialog
+    private boolean gradeOfObjective;
+    private String gradeSubject;
+    private String gradeSubjectTitle;
+    private BigDecimal gradeComputed;
+    private BigDecimal gradeValue;
+    private String gradeReason;
+
+    /** What the page shows, computed once per view from the engine. */
+    static final class Page {
+        boolean found;
+        CycleReport report;
+        ObjectiveResult objective;
+        ObjectiveResult parent;
+        List<ObjectiveResult> ancestors = List.of();
+        List<ObjectiveResult> children = List.of();
+        List<ContributorLine> contributors = List.of();
+        double weightTotal;
+        double weightedSum;
+        List<KeyResultView> keyResults = List.of();
+        List<AuditLine> audit = List.of();
+        String description;
+        long version;
+        String objectiveOverrideReason;
+        Map<String, String> ownerNames = Map.of();
+        List<OwnerOptions.Owner> ownerOptions = List.of();
+    }
+
+    /** Runs once per view, after the key is set from the address. */
+    public void load() {
+        cycle = context.getCycle();
+        asOf = context.getAsOf();
+        page = build();
+    }
+
+    private Page page() {
+        if (page == null) {
+            page = build();
+        }
+        return page;
+    }
+
+    private Page build() {
+        Page p = new Page();
+        if (cycle == null || key == null || key.isBlank()) {
+            return p;
+        }
+        CycleReport report = reports.report(cycle, asOf);
+        ObjectiveResult o = report.objective(key).orElse(null);
+        if (o == null) {
+            return p;
+        }
+        p.found = true;
+        p.report = report;
+        p.objective = o;
+        p.parent = o.parentKey() == null ? null : report.objective(o.parentKey()).orElse(null);
+        List<ObjectiveResult> chain = new ArrayList<>();
+        for (ObjectiveResult a = p.parent; a != null && chain.size() < 50;
+             a = a.parentKey() == null ? null : report.objective(a.parentKey()).orElse(null)) {
+            chain.add(a);
+        }
+        Collections.reverse(chain);
+        p.ancestors = chain;
+        p.children = report.alignedTo(o.key());
+        p.contributors = contributors(report, o);
+        for (Contributor c : o.contributors()) {
+            if (c.counted()) {
+                p.weightTotal += c.weight();
+                p.weightedSum += c.weight() * c.progress();
+            }
+        }
+        Objective entity = okr.objective(cycle, key);
+        p.description = entity.getDescription();
+        p.version = entity.getVersion();
+        p.objectiveOverrideReason = entity.getGrade().getOverrideReason();
+        Map<String, String> reasons = new HashMap<>();
+        if (isClosed(report)) {
+            for (KeyResult kr : okr.keyResultsOf(entity)) {
+                reasons.put(kr.getKey(), kr.getGrade().getOverrideReason());
+            }
+        }
+        List<KeyResultView> krs = new ArrayList<>();
+        List<String> krKeys = new ArrayList<>();
+        for (KeyResultResult k : report.keyResultsOf(o.key())) {
+            krKeys.add(k.key());
+            List<CheckInLine> lines = new ArrayList<>();
+            for (CheckIn c : checkIns.history(cycle, k.key())) {
+                if (!c.getEffectiveDate().isAfter(report.asOf())) {
+                    lines.add(new CheckInLine(c.getEffectiveDate(), c.getValue().stripTrailingZeros(), c.getConfidence(),
+                            c.getComment(), c.getAuthor(), c.getRecordedAt()));
+                }
+            }
+            String chart = lines.isEmpty() ? null : CheckInChart.json(
+                    new CheckInChart.Texts(k.key() + " · " + k.title(), OkrLabels.get("chart.checkIns"),
+                            OkrLabels.get("chart.forecast"), OkrLabels.get("chart.target")),
+                    lines, k.type() == KeyResultType.MILESTONE ? BigDecimal.ONE : k.target(), k.forecast());
+            List<CheckInLine> newestFirst = new ArrayList<>(lines);
+            Collections.reverse(newestFirst);
+            krs.add(new KeyResultView(k, newestFirst, chart, reasons.get(k.key()),
+                    k.kpiKey() == null && !context.isHistory() && user.canCheckIn(k.owner(), k.unitPath()),
+                    mayOverride(report, k.owner(), k.unitPath(), k.grade() != null)));
+        }
+        p.keyResults = krs;
+        p.audit = audit.about(cycle, o.key(), krKeys);
+        p.ownerOptions = owners.active();
+        Map<String, String> names = new HashMap<>();
+        p.ownerOptions.forEach(w -> names.put(w.username(), w.displayName()));
+        p.ownerNames = names;
+        return p;
+    }
+
+    private static List<ContributorLine> contributors(CycleReport report, ObjectiveResult o) {
+        List<ContributorLine> lines = new ArrayList<>();
+        for (Contributor c : o.contributors()) {
+            String title;
+            String unitPath = null;
+            if (c.kind() == ContributorKind.KEY_RESULT) {
+                title = report.keyResult(c.key()).map(KeyResultResult::title).orElse("");
+            } else {
+                ObjectiveResult child = report.objective(c.key()).orElse(null);
+                title = child == null ? "" : child.title();
+                unitPath = child == null ? null : child.unitPath();
+            }
+            lines.add(new ContributorLine(c.kind(), c.key(), title, unitPath, c.weight(), c.progress(), c.counted(), c.share()));
+        }
+        return lines;
+    }
+
+    private static boolean isClosed(CycleReport report) {
+        return report.state() == CycleState.CLOSED;
+    }
+
+    /** R4: the owner's lead (never the owner) or an admin, on a graded subject of a closed cycle. */
+    private boolean mayOverride(CycleReport report, String owner, String unitPath, boolean graded) {
+        return isClosed(report) && graded && user.canWriteInPath(unitPath)
+                && (user.isAdmin() || owner == null || !owner.equals(user.username()));
+    }
+
+    // ---- the edit dialog ----
+
+    public void openEdit() {
+        ObjectiveResult o = page().objective;
+        editTitle = o.title();
+        editDescription = page().description;
+        editOwner = o.owner();
+        editWeight = o.weight() == null ? BigDecimal.ONE : o.weight().stripTrailingZeros();
+    }
+
+    public void saveEdit() throws IOException {
+        ObjectiveCommand command = new ObjectiveCommand(null, text(editTitle), editDescription == null ? "" : editDescription,
+                null, editOwner == null ? "" : editOwner, editWeight, null, page().version);
+        if (Messages.attempt(() -> okr.updateObjective(cycle, key, command), EDIT_FIELDS) != null) {
+            done(OkrLabels.get("objective.saved"));
+        }
+    }
+
+    /** An emptied field is sent as empty, so that the service refuses a missing title instead of keeping the old one. */
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    // ---- the grade override dialog ----
+
+    public void openObjectiveGrade() {
+        ObjectiveResult o = page().objective;
+        openGrade(true, o.key(), o.title(), o.grade() == null ? null : o.grade().computed(),
+                o.grade() == null ? null : o.grade().effective());
+    }
+
+    public void openKeyResultGrade(String krKey) {
+        KeyResultResult k = page().report.keyResult(krKey).orElseThrow();
+        openGrade(false, k.key(), k.title(), k.grade() == null ? null : k.grade().computed(),
+                k.grade() == null ? null : k.grade().effective());
+    }
+
+    private void openGrade(boolean objective, String subject, String title, BigDecimal computed, BigDecimal effective) {
+        gradeOfObjective = objective;
+        gradeSubject = subject;
+        gradeSubjectTitle = title;
+        gradeComputed = computed;
+        gradeValue = effective;
+        gradeReason = null;
+    }
+
+    public void saveGrade() throws IOException {
+        Object done = Messages.attempt(() -> gradeOfObjective
+                ? okr.overrideObjectiveGrade(cycle, gradeSubject, gradeValue, gradeReason)
+                : okr.overrideKeyResultGrade(cycle, gradeSubject, gradeValue, gradeReason), GRADE_FIELDS);
+        if (done != null) {
+            done(OkrLabels.get("grade.saved"));
+        }
+    }
+
+    private void done(String message) throws IOException {
+        Messages.info(message);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        reload.reload();
+    }
+
+    // ---- what the page shows ----
+
+    public boolean isCycleThere() {
+        return cycle != null;
+    }
+
+    public boolean isFound() {
+        return page().found;
+    }
+
+    public ObjectiveResult getObjective() {
+        return page().objective;
+    }
+
+    public ObjectiveResult getParent() {
+        return page().parent;
+    }
+
+    public List<ObjectiveResult> getAncestors() {
+        return page().ancestors;
+    }
+
+    public List<ObjectiveResult> getChildren() {
+        return page().children;
+    }
+
+    public List<ContributorLine> getContributors() {
+        return page().contributors;
+    }
+
+    /** The contributors that count and add something, for the stacked bar. */
+    public List<ContributorLine> getShares() {
+        return page().contributors.stream().filter(c -> c.counted() && c.share() > 0).toList();
+    }
+
+    public double getWeightTotal() {
+        return page().weightTotal;
+    }
+
+    public double getWeightedSum() {
+        return page().weightedSum;
+    }
+
+    public List<KeyResultView> getKeyResults() {
+        return page().keyResults;
+    }
+
+    public List<AuditLine> getAudit() {
+        return page().audit;
+    }
+
+    public String getDescription() {
+        return page().description;
+    }
+
+    public String getObjectiveOverrideReason() {
+        return page().objectiveOverrideReason;
+    }
+
+    public boolean isClosed() {
+        return page().report != null && isClosed(page().report);
+    }
+
+    public LocalDate getCycleEnd() {
+        return page().report == null ? null : page().report.endDate();
+    }
+
+    public boolean isHistory() {
+        return asOf != null;
+    }
+
+    /** Leads of the unit (or above) and admins edit an objective of a cycle that is not closed. */
+    public boolean isCanEdit() {
+        return page().found && !isClosed() && user.canWriteInPath(page().objective.unitPath());
+    }
+
+    public boolean isCanOverrideObjective() {
+        ObjectiveResult o = page().objective;
+        return page().found && mayOverride(page().report, o.owner(), o.unitPath(), o.grade() != null);
+    }
+
+    /** Admins and leads may start an objective aligned to this one (the editor offers only valid units). */
+    public boolean isCanAlign() {
+        return page().found && !isClosed() && (user.isAdmin()
+                || user.memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD));
+    }
+
+    public boolean isAnyGrade() {
+        return isClosed() && (page().objective.grade() != null
+                || page().keyResults.stream().anyMatch(k -> k.k().grade() != null));
+    }
+
+    /** When an audit entry happened, in UTC (the server's clock for the history is UTC). */
+    public String time(Instant at) {
+        return at == null ? "–" : TIME.format(at) + " UTC";
+    }
+
+    public String ownerName(String username) {
+        if (username == null) {
+            return null;
+        }
+        String name = page().ownerNames.get(username);
+        return name == null ? username : name;
+    }
+
+    public List<OwnerOptions.Owner> getOwnerOptions() {
+        return page().ownerOptions;
+    }
+
+    public String getCycle() {
+        return cycle;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key == null ? null : key.strip();
+    }
+
+    public String getEditTitle() {
+        return editTitle;
+    }
+
+    public void setEditTitle(String editTitle) {
+        this.editTitle = editTitle;
+    }
+
+    public String getEditDescription() {
+        return editDescription;
+    }
+
+    public void setEditDescription(String editDescription) {
+        this.editDescription = editDescription;
+    }
+
+    public String getEditOwner() {
+        return editOwner;
+    }
+
+    public void setEditOwner(String editOwner) {
+        this.editOwner = editOwner;
+    }
+
+    public BigDecimal getEditWeight() {
+        return editWeight;
+    }
+
+    public void setEditWeight(BigDecimal editWeight) {
+        this.editWeight = editWeight;
+    }
+
+    public boolean isGradeOfObjective() {
+        return gradeOfObjective;
+    }
+
+    public String getGradeSubject() {
+        return gradeSubject;
+    }
+
+    public String getGradeSubjectTitle() {
+        return gradeSubjectTitle;
+    }
+
+    public BigDecimal getGradeComputed() {
+        return gradeComputed;
+    }
+
+    public BigDecimal getGradeValue() {
+        return gradeValue;
+    }
+
+    public void setGradeValue(BigDecimal gradeValue) {
+        this.gradeValue = gradeValue;
+    }
+
+    public String getGradeReason() {
+        return gradeReason;
+    }
+
+    public void setGradeReason(String gradeReason) {
+        this.gradeReason = gradeReason;
+    }
+}

@@ -1,0 +1,159 @@
+package com.keystone.okr.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * What people do with Keystone in a browser, end to end: a member checks in on her key result
+ * from "My work" (and is stopped, with a message at the field, when the input is wrong), the
+ * language switch, and the layout on a phone.
+ */
+@ExtendWith(BrowserExtension.class)
+class BrowserJourneysIT {
+
+    @Test
+    void aMemberChecksInOnHerKeyResultFromMyWorkAndSeesTheNewValue(Browser browser, Api api) {
+        String cycle = api.currentCycle();
+        String kr = BrowserSecurityIT.newKeyResultOfAlice(api, cycle);
+        browser.signInAs("alice");
+        assertEquals("0 / 100", valueOf(browser, kr), "no check-in yet: the start value");
+
+        openCheckIn(browser, kr);
+        fill(browser, "42", "7", "Two big campaigns landed");
+        browser.clickToNewPage(By.id("checkin:save"));
+
+        browser.until("the saved message", d -> browser.bodyText().contains("Check-in saved."));
+        assertEquals("42 / 100", valueOf(browser, kr), "the dashboard shows the new value");
+        List<JsonObject> stored = api.checkIns(cycle, kr);
+        assertEquals(1, stored.size(), stored.toString());
+        assertEquals(42, stored.get(0).getJsonNumber("value").intValue());
+        assertEquals(7, stored.get(0).getInt("confidence"));
+        assertEquals("Two big campaigns landed", stored.get(0).getString("comment"));
+        assertEquals("alice", stored.get(0).getString("author"));
+    }
+
+    @Test
+    void aCheckInWithConfidenceElevenShowsAMessageAtTheFieldStoresNothingAndCanBeCorrected(Browser browser, Api api) {
+        String cycle = api.currentCycle();
+        String kr = BrowserSecurityIT.newKeyResultOfAlice(api, cycle);
+        browser.signInAs("alice");
+
+        openCheckIn(browser, kr);
+        fill(browser, "42", "11", "Too sure");
+        browser.clickAjax(By.id("checkin:save"));
+        String message = fieldMessage(browser, "confidence");
+        assertTrue(message.contains("1") && message.contains("10"), "the message says the range: " + message);
+        assertEquals(0, api.checkIns(cycle, kr).size(), "nothing stored with confidence 11");
+        assertTrue(browser.visible(By.id("checkin:save")).isDisplayed(), "the dialog stays open to correct the input");
+
+        replace(browser, By.id("checkin:confidence_input"), "8");
+        browser.clickToNewPage(By.id("checkin:save"));
+        List<JsonObject> stored = api.checkIns(cycle, kr);
+        assertEquals(1, stored.size(), stored.toString());
+        assertEquals(8, stored.get(0).getInt("confidence"), "the corrected confidence is stored, not a clamped or lost one");
+    }
+
+    @Test
+    void aCheckInWithoutAValueShowsAMessageAtTheFieldAndStoresNothing(Browser browser, Api api) {
+        String cycle = api.currentCycle();
+        String kr = BrowserSecurityIT.newKeyResultOfAlice(api, cycle);
+        browser.signInAs("alice");
+
+        openCheckIn(browser, kr);
+        fill(browser, "", "7", "No value");
+        browser.clickAjax(By.id("checkin:save"));
+        String message = fieldMessage(browser, "value");
+        assertTrue(!message.isBlank(), "a message at the value field:\n" + browser.text(By.id("checkin")));
+        assertEquals(0, api.checkIns(cycle, kr).size(), "nothing stored without a value");
+        assertTrue(browser.visible(By.id("checkin:save")).isDisplayed(), "the dialog stays open to correct the input");
+    }
+
+    @Test
+    void choosingPortugueseInTheContextBarShowsMeuTrabalho(Browser browser) {
+        browser.signInAs("marketing.lead");
+        browser.choose("context:language", "Português (Brasil)", true);
+        assertEquals("Meu trabalho", browser.text(By.tagName("h1")));
+        assertEquals("pt-BR", browser.js("return document.documentElement.lang;"));
+        browser.go("/app/index.xhtml");
+        assertEquals("Meu trabalho", browser.text(By.tagName("h1")), "the choice lasts for the session");
+        browser.choose("context:language", "English", true);
+        assertEquals("My work", browser.text(By.tagName("h1")));
+    }
+
+    @Test
+    void myWorkFitsAPhoneScreenWithoutSidewaysScrolling(Browser browser) {
+        browser.signInAs("alice");
+        browser.emulatePhone(390, 844);
+        browser.go("/app/index.xhtml");
+        assertEquals(390L, browser.js("return window.innerWidth;"), "the viewport is a phone's");
+        long scrollWidth = (Long) browser.js("return document.documentElement.scrollWidth;");
+        long bodyScrollWidth = (Long) browser.js("return document.body.scrollWidth;");
+        assertTrue(scrollWidth <= 390 + 1 && bodyScrollWidth <= 390 + 1,
+                "no horizontal scrollbar: the page is " + scrollWidth + " px (body " + bodyScrollWidth + " px) wide on a 390 px screen; "
+                        + "widest elements: " + widest(browser));
+        assertTrue(browser.has(By.id("dashboard:myKrs")), "the dashboard is there");
+    }
+
+    /** The elements that stick out of the viewport, for the failure message. */
+    private static Object widest(Browser browser) {
+        return browser.js("return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' right='"
+                + " + Math.round(e.getBoundingClientRect().right));");
+    }
+
+    // ---- the dashboard and its check-in dialog -------------------------------------------------
+
+    private static By rowOf(String kr) {
+        return By.xpath("//tbody[@id='dashboard:myKrs_data']/tr[.//a[normalize-space()='" + kr + "']]");
+    }
+
+    /** The "value" column of a key result: "current / target". */
+    private static String valueOf(Browser browser, String kr) {
+        return browser.driver().findElement(rowOf(kr)).findElement(By.xpath("./td[4]")).getText()
+                .replace("Value", "").strip();
+    }
+
+    private static void openCheckIn(Browser browser, String kr) {
+        browser.clickAjax(By.xpath("//tbody[@id='dashboard:myKrs_data']/tr[.//a[normalize-space()='" + kr
+                + "']]//button[contains(@id,':checkin')]"));
+        browser.visible(By.id("checkin:value_input"));
+        assertTrue(browser.text(By.id("checkin")).contains(kr), "the dialog is for " + kr);
+    }
+
+    private static void fill(Browser browser, String value, String confidence, String comment) {
+        replace(browser, By.id("checkin:value_input"), value);
+        browser.driver().findElement(By.id("checkin:value_input")).sendKeys(Keys.TAB);
+        replace(browser, By.id("checkin:confidence_input"), confidence);
+        browser.driver().findElement(By.id("checkin:confidence_input")).sendKeys(Keys.TAB);
+        replace(browser, By.id("checkin:comment"), comment);
+    }
+
+    /** Selects what a field holds and types over it, as a person does (widgets with masks ignore clear()). */
+    private static void replace(Browser browser, By field, String text) {
+        WebElement e = browser.clickable(field);
+        e.click();
+        e.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        e.sendKeys(Keys.DELETE);
+        if (!text.isEmpty()) {
+            e.sendKeys(text);
+        }
+    }
+
+    /** The message PrimeFaces shows next to a field of the check-in form. */
+    private static String fieldMessage(Browser browser, String field) {
+        By message = By.cssSelector("[id='checkin'] .ks-form-row:has([id='checkin:" + field + "']) .ui-message");
+        return browser.until("a message at " + field, d -> {
+            String t = d.findElements(message).stream().map(WebElement::getText).reduce("", String::concat);
+            return t.isBlank() ? null : t;
+        });
+    }
+}

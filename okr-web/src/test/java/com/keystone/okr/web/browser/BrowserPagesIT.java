@@ -1,0 +1,178 @@
+package com.keystone.okr.web.browser;
+
+import static com.keystone.okr.web.browser.Api.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The pages beyond "My work", each used by the role it is for: every page opens without a
+ * script error; a lead creates an aligned objective in the editor and finds it in the alignment
+ * tree and in its parent's roll-up; an administrator creates a unit and a person who then signs
+ * in; HR downloads the quarterly review in each format.
+ */
+@ExtendWith(BrowserExtension.class)
+class BrowserPagesIT {
+
+    @Test
+    void everyPageOpensForAnAdministratorWithAHeadingAndNoScriptError(Browser browser) {
+        List<String> pages = List.of("/app/index.xhtml", "/app/alignment.xhtml", "/app/objective.xhtml?key=MK-1",
+                "/app/editor.xhtml?parent=MK-1", "/app/editor.xhtml?key=MK-1", "/app/kpis.xhtml", "/app/coach.xhtml",
+                "/app/review.xhtml", "/app/admin/units.xhtml", "/app/admin/people.xhtml", "/app/admin/cycles.xhtml",
+                "/app/password.xhtml");
+        browser.signInAs("admin");
+        List<String> problems = new ArrayList<>();
+        for (String page : pages) {
+            browser.go(page);
+            String title = browser.driver().getTitle();
+            if (!browser.path().startsWith("/app/") || title.startsWith("Something went wrong")
+                    || title.startsWith("This page expired")) {
+                problems.add(page + " showed '" + title + "' at " + browser.driver().getCurrentUrl());
+                continue;
+            }
+            if (!browser.has(By.tagName("h1")) || browser.text(By.tagName("h1")).isBlank()) {
+                problems.add(page + " has no heading");
+            }
+            if (!browser.scriptErrors().isEmpty()) {
+                problems.add(page + " had script errors: " + browser.scriptErrors());
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aLeadCreatesAnObjectiveAlignedToMk1InTheEditorAndFindsItInTheAlignmentTreeAndTheRollUp(Browser browser,
+                                                                                                     Api api) {
+        String key = Api.uniqueKey("ED");
+        browser.signInAs("marketing.lead");
+        browser.go("/app/alignment.xhtml");
+        browser.clickToNewPage(By.id("newObjective"));
+        assertEquals("/app/editor.xhtml", browser.path());
+
+        browser.type(By.id("editor:key"), key);
+        browser.choose("editor:unit", "Acme/Marketing/Content", false);
+        browser.type(By.id("editor:title"), "Content that converts");
+        browser.chooseStartingWith("editor:parent", "MK-1 ");
+        browser.type(By.id("editor:krs:0:krKey"), key + "-KR1");
+        browser.type(By.id("editor:krs:0:krTitle"), "Publish twelve case studies");
+        browser.type(By.id("editor:krs:0:krStart"), "0");
+        browser.type(By.id("editor:krs:0:krTarget"), "12");
+        browser.clickToNewPage(By.id("editor:save"));
+
+        assertEquals("/app/objective.xhtml", browser.path(), "saving opens the new objective:\n" + browser.bodyText());
+        assertTrue(browser.bodyText().contains(key + " · Content that converts"), browser.bodyText());
+        JsonObject stored = expect(200, api.get("hr", "cycles/" + api.currentCycle() + "/objectives/" + key)).object();
+        assertEquals("MK-1", stored.getString("parentKey"));
+        assertEquals("Acme/Marketing/Content", stored.getString("unitPath"));
+
+        // the alignment tree shows it below MK-1
+        browser.go("/app/alignment.xhtml");
+        browser.clickAjax(By.id("alignment:expandAll"));
+        WebElement node = browser.visible(By.cssSelector(".ok-node[data-key='" + key + "']"));
+        assertTrue(node.getText().contains("Content that converts"), node.getText());
+        List<WebElement> parentNodes = node.findElements(By.xpath(
+                "ancestor::li[contains(@class,'ui-treenode')][2]/*[contains(@class,'ui-treenode-content')]"
+                        + "//div[contains(@class,'ok-node')][@data-key='MK-1']"));
+        assertEquals(1, parentNodes.size(), "the new objective's node hangs below MK-1's");
+
+        // and MK-1's progress counts it
+        browser.go("/app/objective.xhtml?key=MK-1");
+        String contributors = browser.text(By.id("objective:contributors"));
+        assertTrue(contributors.contains(key), "MK-1's roll-up lists the new objective: " + contributors);
+    }
+
+    @Test
+    void anAdministratorCreatesAUnitAndAPersonInItWhoThenSignsIn(Browser browser, Api api) {
+        String suffix = Api.uniqueKey("G").toLowerCase(java.util.Locale.ROOT);
+        String unitName = "Growth " + suffix;
+        String unitPath = "Acme/Marketing/" + unitName;
+        String username = "tester." + suffix;
+        String password = "browser-" + suffix + "-pw";
+
+        browser.signInAs("admin");
+        browser.go("/app/admin/units.xhtml");
+        browser.clickAjax(By.cssSelector("button[id$=':addChild'][data-path='Acme/Marketing']"));
+        browser.type(By.id("unitDialog:name"), unitName);
+        browser.clickAjax(By.id("unitDialog:save"));
+        browser.until("the unit is created", d -> browser.bodyText().contains("Unit " + unitPath + " created."));
+        assertTrue(browser.has(By.cssSelector("[data-path='" + unitPath + "']")), "the tree shows the new unit");
+        expect(200, api.get("admin", "units/" + Api.segment("Acme") + "/" + Api.segment("Marketing") + "/"
+                + Api.segment(unitName)));
+
+        browser.go("/app/admin/people.xhtml");
+        browser.clickAjax(By.id("people:create"));
+        browser.type(By.id("personDialog:username"), username);
+        browser.type(By.id("personDialog:displayName"), "Tess Browser");
+        browser.type(By.id("personDialog:password"), password);
+        browser.clickAjax(By.id("personDialog:addMembership"));
+        browser.choose("personDialog:memberships:0:unit", unitPath, false);
+        browser.clickAjax(By.id("personDialog:save"));
+        browser.until("the person is created", d -> browser.bodyText().contains("Person " + username + " created."));
+        JsonObject person = expect(200, api.get("admin", "people/" + username)).object();
+        assertTrue(person.toString().contains(unitPath), "a member of the new unit: " + person);
+
+        browser.signOut();
+        browser.signIn(username, password);
+        assertEquals("/app/index.xhtml", browser.path(), "the new person signs in:\n" + browser.bodyText());
+        assertEquals("Tess Browser", browser.userMenuLabel());
+        assertFalse(browser.has(By.id("nav:m-admin")), "a new member is no administrator");
+    }
+
+    @Test
+    void hrDownloadsTheQuarterlyReviewAsExcelPdfAndCsv(Browser browser) throws IOException {
+        browser.signInAs("hr");
+        browser.go("/app/review.xhtml");
+        assertTrue(browser.has(By.id("review:exportXlsx")), "HR sees the exports:\n" + browser.bodyText());
+
+        browser.clickable(By.id("review:exportXlsx")).click();
+        Path xlsx = browser.awaitDownload(".xlsx");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            assertEquals("Unit", sheet.getRow(0).getCell(0).getStringCellValue(), "the header row");
+            assertTrue(sheet.getLastRowNum() >= 5, "a row per unit: " + sheet.getLastRowNum());
+            assertTrue(cells(sheet).contains("Acme"), "the company is in it: " + cells(sheet));
+        }
+
+        browser.clickable(By.id("review:exportPdf")).click();
+        Path pdf = browser.awaitDownload(".pdf");
+        byte[] pdfBytes = Files.readAllBytes(pdf);
+        assertEquals("%PDF", new String(pdfBytes, 0, 4, StandardCharsets.US_ASCII), "a PDF file");
+        assertTrue(pdfBytes.length > 1000, "with content: " + pdfBytes.length + " bytes");
+
+        browser.clickable(By.id("review:exportCsv")).click();
+        Path csv = browser.awaitDownload(".csv");
+        String text = Files.readString(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        assertTrue(text.startsWith("Unit,"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("Acme,") || l.startsWith("\"Acme\"")), text);
+
+        assertEquals("/app/review.xhtml", browser.path(), "the page stays where it was");
+        assertTrue(browser.scriptErrors().isEmpty(), browser.scriptErrors().toString());
+    }
+
+    private static List<String> cells(Sheet sheet) {
+        List<String> all = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                all.add(cell.toString());
+            }
+        }
+        return all;
+    }
+}

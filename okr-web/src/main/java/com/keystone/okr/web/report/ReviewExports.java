@@ -111,7 +111,7 @@ public final class ReviewExports {
 
     /**
      * A landscape table with the cycle, the review date and whether grades are final or projected
-     * above it. Needs an OpenPDF that runs on Java 17 (see {@link PdfTable}).
+     * above it.
      */
     public static Export pdf(QuarterlyReview review) {
         List<List<String>> rows = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * its own working directory (so the default {@code ./okr-data/} database lands there), on a
  * free port. Stopped with SIGTERM, as a service manager would.
  */
-final class RunningJar implements AutoCloseable {
+public final class RunningJar implements AutoCloseable {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(240);
 
@@ -35,7 +35,7 @@ final class RunningJar implements AutoCloseable {
         this.port = port;
     }
 
-    static RunningJar start(Path workDir, String... systemProperties) throws IOException {
+    public static RunningJar start(Path workDir, String... systemProperties) throws IOException {
         String bundle = System.getProperty("okr.bundle", "target/okr-microbundle.jar");
         if (!Files.isRegularFile(Path.of(bundle))) {
             throw new IllegalStateException("The uber-jar " + bundle + " is missing: run 'mvn verify'");
@@ -62,7 +62,7 @@ final class RunningJar implements AutoCloseable {
     }
 
     /** Waits until /health/ready answers 200; fails with the log's tail if the process dies or time runs out. */
-    RunningJar awaitReady() throws InterruptedException {
+    public RunningJar awaitReady() throws InterruptedException {
         Instant limit = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(limit)) {
             if (!process.isAlive()) {
@@ -88,6 +88,11 @@ final class RunningJar implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Where the product answers, e.g. {@code http://localhost:41234}. */
+    public URI base() {
+        return URI.create("http://localhost:" + port);
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
@@ -101,7 +106,7 @@ final class RunningJar implements AutoCloseable {
         }
     }
 
-    String tail() {
+    public String tail() {
         String out = output();
         return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
     }

@@ -177,7 +177,10 @@ final class Browser implements AutoCloseable {
                         "return document.readyState === 'complete'"
                                 + " && (typeof jQuery === 'undefined' || (jQuery.active === 0 && jQuery(':animated').length === 0))"
                                 + " && (typeof PrimeFaces === 'undefined' || !PrimeFaces.ajax || !PrimeFaces.ajax.Queue"
-                                + "     || PrimeFaces.ajax.Queue.isEmpty());"));
+                                + "     || PrimeFaces.ajax.Queue.isEmpty())"
+                                // overlays (a select's panel, a menu) open and close by CSS transition
+                                + " && document.querySelector('.ui-connected-overlay-enter, .ui-connected-overlay-enter-active,"
+                                + " .ui-connected-overlay-exit, .ui-connected-overlay-exit-active') === null;"));
             } catch (JavascriptException | StaleElementReferenceException navigating) {
                 return false;
             }
@@ -227,7 +230,8 @@ final class Browser implements AutoCloseable {
 
     /** Waits for a condition of the page, with a message saying what was expected. */
     <T> T until(String expectation, java.util.function.Function<ChromeDriver, T> condition) {
-        return wait.withMessage(() -> expectation + " on " + driver.getCurrentUrl()).until(d -> condition.apply(driver));
+        return wait.withMessage(() -> expectation + " on " + driver.getCurrentUrl() + ", which shows:\n" + bodyText())
+                .until(d -> condition.apply(driver));
     }
 
     // ---- the moves people make -------------------------------------------------------------
@@ -292,16 +296,36 @@ final class Browser implements AutoCloseable {
         pick(selectId, "starts-with(@data-label," + xpathLiteral(labelStart) + ")", false);
     }
 
+    /**
+     * Opens the select's panel, waits until its opening transition is over (items move while it
+     * runs, and a click then lands on a neighbour), clicks the item and checks that the select
+     * now shows it; a click that did not take is tried again, twice at most.
+     */
     private void pick(String selectId, String condition, boolean loadsNewPage) {
-        clickable(By.id(selectId)).click();
+        By panel = By.id(selectId + "_panel");
         By item = By.xpath("//*[@id=" + xpathLiteral(selectId + "_panel") + "]//li[" + condition + "]");
-        WebElement option = visible(item);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
-        if (loadsNewPage) {
-            clickToNewPage(item);
-        } else {
+        String shown = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            if (!has(panel) || !driver.findElement(panel).isDisplayed()) {
+                clickable(By.id(selectId)).click();
+            }
+            settle();
+            WebElement option = visible(item);
+            String wanted = option.getAttribute("data-label");
+            driver.executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+            settle();
+            if (loadsNewPage) {
+                clickToNewPage(item);
+                return;
+            }
             clickAjax(item);
+            shown = driver.findElement(By.id(selectId + "_label")).getText().strip();
+            if (shown.equals(wanted.strip())) {
+                return;
+            }
         }
+        throw new AssertionError(selectId + " shows '" + shown + "' after three tries to pick the option [" + condition
+                + "] on " + driver.getCurrentUrl());
     }
 
     static String xpathLiteral(String s) {

@@ -53,6 +53,25 @@ final class Api {
         return send("POST", path, user, json);
     }
 
+    Answer put(String user, String path, String json) {
+        return send("PUT", path, user, json);
+    }
+
+    /** A CSV import ({@code POST /import/{kind}}) of the given text. */
+    Answer importCsv(String user, String kind, String csv) {
+        return send("POST", "import/" + kind, user, csv, "text/csv; charset=UTF-8");
+    }
+
+    /** The name of the closed cycle before the current one (the demo grades it). */
+    String closedCycle() {
+        for (JsonObject c : expect(200, get("admin", "cycles")).array().getValuesAs(JsonObject.class)) {
+            if ("CLOSED".equals(c.getString("state"))) {
+                return c.getString("name");
+            }
+        }
+        throw new AssertionError("the demo company has no closed cycle");
+    }
+
     /** The same call, insisting on a status; the answer otherwise becomes the failure message. */
     static Answer expect(int status, Answer a) {
         if (a.status() != status) {
@@ -101,14 +120,18 @@ final class Api {
     }
 
     private Answer send(String method, String path, String user, String json) {
+        return send(method, path, user, json, "application/json");
+    }
+
+    private Answer send(String method, String path, String user, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            b.header("Content-Type", contentType);
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

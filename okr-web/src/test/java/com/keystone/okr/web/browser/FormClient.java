@@ -54,10 +54,15 @@ final class FormClient {
 
     /** A PrimeFaces ajax post, as the browser sends when a button with ajax is clicked. */
     Page ajax(String path, String form, String source, String render, String viewState) {
-        Map<String, String> f = new LinkedHashMap<>();
+        return ajax(path, form, source, render, viewState, Map.of());
+    }
+
+    /** The same, with the form's input fields (client id → value) as the browser would send them. */
+    Page ajax(String path, String form, String source, String render, String viewState, Map<String, String> inputs) {
+        Map<String, String> f = new LinkedHashMap<>(inputs);
         f.put("jakarta.faces.partial.ajax", "true");
         f.put("jakarta.faces.source", source);
-        f.put("jakarta.faces.partial.execute", source);
+        f.put("jakarta.faces.partial.execute", inputs.isEmpty() ? source : source + " " + form);
         f.put("jakarta.faces.partial.render", render);
         f.put(source, source);
         f.put(form, form);

@@ -5,6 +5,7 @@ import com.keystone.okr.domain.objective.KeyResult;
 import com.keystone.okr.domain.objective.KeyResultType;
 import com.keystone.okr.domain.objective.Objective;
 import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.objective.Contributor;
@@ -368,10 +369,17 @@ public class ObjectiveBacking implements Serializable {
         return page().found && mayOverride(page().report, o.owner(), o.unitPath(), o.grade() != null);
     }
 
-    /** Admins and leads may start an objective aligned to this one (the editor offers only valid units). */
+    /**
+     * Those who may write in the objective's unit or in a unit below it (the only units a child
+     * objective may live in) may start an objective aligned to this one.
+     */
     public boolean isCanAlign() {
-        return page().found && !isClosed() && (user.isAdmin()
-                || user.memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD));
+        if (!page().found || isClosed()) {
+            return false;
+        }
+        String unitPath = page().objective.unitPath();
+        return user.canWriteInPath(unitPath) || user.memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD
+                && m.getUnit().getPath().startsWith(unitPath + OrgUnit.SEPARATOR));
     }
 
     public boolean isAnyGrade() {

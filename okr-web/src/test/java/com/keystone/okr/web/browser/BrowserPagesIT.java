@@ -3,6 +3,7 @@ package com.keystone.okr.web.browser;
 import static com.keystone.okr.web.browser.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -24,8 +25,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The pages beyond "My work", each used by the role it is for: every page opens without a
- * script error; a lead creates an aligned objective in the editor and finds it in the alignment
- * tree and in its parent's roll-up; an administrator creates a unit and a person who then signs
+ * script error; a lead creates an objective aligned to the company's in the editor and finds it in the alignment
+ * tree and in the company objective's roll-up; an administrator creates a unit and a person who then signs
  * in; HR downloads the quarterly review in each format.
  */
 @ExtendWith(BrowserExtension.class)
@@ -58,18 +59,20 @@ class BrowserPagesIT {
     }
 
     @Test
-    void aLeadCreatesAnObjectiveAlignedToMk1InTheEditorAndFindsItInTheAlignmentTreeAndTheRollUp(Browser browser,
-                                                                                                     Api api) {
+    void aLeadCreatesAnObjectiveAlignedToTheCompanysAndTheCompanyRollUpChanges(Browser browser, Api api) {
         String key = Api.uniqueKey("ED");
         browser.signInAs("marketing.lead");
+        browser.go("/app/objective.xhtml?key=CO-2");
+        String progressBefore = browser.text(By.id("objective:progress"));
+        JsonObject rollupBefore = expect(200, api.get("hr", "cycles/" + api.currentCycle() + "/rollup")).object();
+
         browser.go("/app/alignment.xhtml");
         browser.clickToNewPage(By.id("newObjective"));
         assertEquals("/app/editor.xhtml", browser.path());
-
         browser.type(By.id("editor:key"), key);
         browser.choose("editor:unit", "Acme/Marketing/Content", false);
         browser.type(By.id("editor:title"), "Content that converts");
-        browser.chooseStartingWith("editor:parent", "MK-1 ");
+        browser.chooseStartingWith("editor:parent", "CO-2 ");
         browser.type(By.id("editor:krs:0:krKey"), key + "-KR1");
         browser.type(By.id("editor:krs:0:krTitle"), "Publish twelve case studies");
         browser.type(By.id("editor:krs:0:krStart"), "0");
@@ -79,23 +82,30 @@ class BrowserPagesIT {
         assertEquals("/app/objective.xhtml", browser.path(), "saving opens the new objective:\n" + browser.bodyText());
         assertTrue(browser.bodyText().contains(key + " · Content that converts"), browser.bodyText());
         JsonObject stored = expect(200, api.get("hr", "cycles/" + api.currentCycle() + "/objectives/" + key)).object();
-        assertEquals("MK-1", stored.getString("parentKey"));
+        assertEquals("CO-2", stored.getString("parentKey"));
         assertEquals("Acme/Marketing/Content", stored.getString("unitPath"));
 
-        // the alignment tree shows it below MK-1
+        // the alignment tree shows it below the company's objective
         browser.go("/app/alignment.xhtml");
         browser.clickAjax(By.id("alignment:expandAll"));
         WebElement node = browser.visible(By.cssSelector(".ok-node[data-key='" + key + "']"));
         assertTrue(node.getText().contains("Content that converts"), node.getText());
         List<WebElement> parentNodes = node.findElements(By.xpath(
                 "ancestor::li[contains(@class,'ui-treenode')][2]/*[contains(@class,'ui-treenode-content')]"
-                        + "//div[contains(@class,'ok-node')][@data-key='MK-1']"));
-        assertEquals(1, parentNodes.size(), "the new objective's node hangs below MK-1's");
+                        + "//div[contains(@class,'ok-node')][@data-key='CO-2']"));
+        assertEquals(1, parentNodes.size(), "the new objective's node hangs below CO-2's");
 
-        // and MK-1's progress counts it
-        browser.go("/app/objective.xhtml?key=MK-1");
+        // the company objective now counts it: a new contributor at 0% pulls its progress down
+        browser.go("/app/objective.xhtml?key=CO-2");
         String contributors = browser.text(By.id("objective:contributors"));
-        assertTrue(contributors.contains(key), "MK-1's roll-up lists the new objective: " + contributors);
+        assertTrue(contributors.contains(key), "CO-2's roll-up lists the new objective: " + contributors);
+        JsonObject rollupAfter = expect(200, api.get("hr", "cycles/" + api.currentCycle() + "/rollup")).object();
+        assertTrue(progress(rollupAfter, "CO-2") < progress(rollupBefore, "CO-2"),
+                "CO-2's progress falls: " + progress(rollupBefore, "CO-2") + " → " + progress(rollupAfter, "CO-2"));
+        assertTrue(companyProgress(rollupAfter) < companyProgress(rollupBefore),
+                "and so does the company's: " + companyProgress(rollupBefore) + " → " + companyProgress(rollupAfter));
+        assertNotEquals(progressBefore, browser.text(By.id("objective:progress")),
+                "the page shows the company objective's new progress");
     }
 
     @Test
@@ -164,6 +174,21 @@ class BrowserPagesIT {
 
         assertEquals("/app/review.xhtml", browser.path(), "the page stays where it was");
         assertTrue(browser.scriptErrors().isEmpty(), browser.scriptErrors().toString());
+    }
+
+    /** An objective's progress in a roll-up answer (units → objectives). */
+    private static double progress(JsonObject rollup, String key) {
+        return rollup.getJsonArray("units").getValuesAs(JsonObject.class).stream()
+                .flatMap(u -> u.getJsonArray("objectives").getValuesAs(JsonObject.class).stream())
+                .filter(o -> o.getString("key").equals(key)).findFirst().orElseThrow()
+                .getJsonNumber("progress").doubleValue();
+    }
+
+    /** The company unit's (the first unit's) progress in a roll-up answer. */
+    private static double companyProgress(JsonObject rollup) {
+        JsonObject company = rollup.getJsonArray("units").getJsonObject(0);
+        assertEquals("Acme", company.getString("path"));
+        return company.getJsonNumber("progress").doubleValue();
     }
 
     private static List<String> cells(Sheet sheet) {

@@ -19,6 +19,15 @@ public class Formats {
         return (int) Math.round(progress * 100);
     }
 
+    /**
+     * A unit path that may wrap after each "/" in a narrow column ("Acme/Marketing/" then
+     * "Performance") instead of inside a name: a zero-width space follows each separator. The
+     * text is still escaped by the component that renders it.
+     */
+    public String wrappablePath(String path) {
+        return path == null ? null : path.replace("/", "/\u200B");
+    }
+
     public String percentText(Double progress) {
         return progress == null ? "–" : percent(progress) + "%";
     }

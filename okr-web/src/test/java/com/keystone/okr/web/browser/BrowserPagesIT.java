@@ -32,15 +32,17 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(BrowserExtension.class)
 class BrowserPagesIT {
 
+    /** Every page of the application, as the administrator (who may open them all) sees it. */
+    private static final List<String> PAGES = List.of("/app/index.xhtml", "/app/alignment.xhtml",
+            "/app/objective.xhtml?key=MK-1", "/app/editor.xhtml?parent=MK-1", "/app/editor.xhtml?key=MK-1",
+            "/app/kpis.xhtml", "/app/coach.xhtml", "/app/review.xhtml", "/app/admin/units.xhtml",
+            "/app/admin/people.xhtml", "/app/admin/cycles.xhtml", "/app/password.xhtml");
+
     @Test
     void everyPageOpensForAnAdministratorWithAHeadingAndNoScriptError(Browser browser) {
-        List<String> pages = List.of("/app/index.xhtml", "/app/alignment.xhtml", "/app/objective.xhtml?key=MK-1",
-                "/app/editor.xhtml?parent=MK-1", "/app/editor.xhtml?key=MK-1", "/app/kpis.xhtml", "/app/coach.xhtml",
-                "/app/review.xhtml", "/app/admin/units.xhtml", "/app/admin/people.xhtml", "/app/admin/cycles.xhtml",
-                "/app/password.xhtml");
         browser.signInAs("admin");
         List<String> problems = new ArrayList<>();
-        for (String page : pages) {
+        for (String page : PAGES) {
             browser.go(page);
             String title = browser.driver().getTitle();
             if (!browser.path().startsWith("/app/") || title.startsWith("Something went wrong")
@@ -56,6 +58,44 @@ class BrowserPagesIT {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void everyPageFitsA1280PixelScreenAndAPhoneWithoutSidewaysScrolling(Browser browser) {
+        browser.signInAs("admin");
+        List<String> problems = new ArrayList<>();
+        for (String page : PAGES) {
+            browser.go(page);
+            long width = (Long) browser.js("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+            if (width > Browser.WIDTH + 1) {
+                problems.add("1280 px: " + page + " is " + width + " px wide; sticking out: " + tooWide(browser));
+            }
+            // on a desktop screen no table should need its own scrollbar either
+            Object scrolling = browser.js("return Array.from(document.querySelectorAll('.ui-datatable-tablewrapper'))"
+                    + ".filter(w => w.offsetParent !== null && w.scrollWidth > w.clientWidth + 1)"
+                    + ".map(w => (w.closest('[id]') || w).id + ' ' + w.scrollWidth + '>' + w.clientWidth);");
+            if (!((List<?>) scrolling).isEmpty()) {
+                problems.add("1280 px: " + page + " has tables wider than their card: " + scrolling);
+            }
+        }
+        browser.emulatePhone(390, 844);
+        for (String page : PAGES) {
+            browser.go(page);
+            assertEquals(390L, browser.js("return window.innerWidth;"), "the viewport is a phone's");
+            long width = (Long) browser.js("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+            if (width > 390 + 1) {
+                problems.add("390 px: " + page + " is " + width + " px wide; sticking out: " + tooWide(browser));
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The elements that stick out of the viewport, for the failure message. */
+    private static Object tooWide(Browser browser) {
+        return browser.js("return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' right='"
+                + " + Math.round(e.getBoundingClientRect().right));");
     }
 
     @Test

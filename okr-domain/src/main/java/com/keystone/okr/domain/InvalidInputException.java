@@ -36,10 +36,8 @@ public class InvalidInputException extends RuntimeException {
 
     /** The same refusal pointing at another field (a form names the field differently from the model). */
     public InvalidInputException forField(String otherField) {
-        InvalidInputException e = text == null ? new InvalidInputException(otherField, getMessage())
+        return text == null ? new InvalidInputException(otherField, getMessage())
                 : new InvalidInputException(otherField, text);
-        e.initCause(this);
-        return e;
     }
 
     /** The message in {@code locale}; English when the refusal has no translated text. */

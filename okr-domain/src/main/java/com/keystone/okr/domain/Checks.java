@@ -1,5 +1,7 @@
 package com.keystone.okr.domain;
 
+import static com.keystone.okr.domain.DomainText.field;
+
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -14,11 +16,11 @@ public final class Checks {
 
     public static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, DomainText.text("checks.required", field(field)));
         }
         String trimmed = value.strip();
         if (trimmed.length() > maxLength) {
-            throw new InvalidInputException(field, field + " is longer than " + maxLength + " characters");
+            throw new InvalidInputException(field, DomainText.text("checks.tooLong", field(field), maxLength));
         }
         return trimmed;
     }
@@ -33,15 +35,14 @@ public final class Checks {
     public static String key(String field, String value) {
         String k = text(field, value, 64);
         if (!KEY.matcher(k).matches()) {
-            throw new InvalidInputException(field, field + " '" + k
-                    + "' may only contain letters, digits, '.', '_' and '-', starting with a letter or digit");
+            throw new InvalidInputException(field, DomainText.text("checks.key", field(field), k));
         }
         return k;
     }
 
     public static <T> T required(String field, T value) {
         if (value == null) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, DomainText.text("checks.required", field(field)));
         }
         return value;
     }
@@ -51,7 +52,7 @@ public final class Checks {
             return BigDecimal.ONE;
         }
         if (weight.signum() < 0) {
-            throw new InvalidInputException(field, field + " must be zero or more, was " + weight.toPlainString());
+            throw new InvalidInputException(field, DomainText.text("checks.negativeWeight", field(field), weight.toPlainString()));
         }
         return weight;
     }

@@ -1,5 +1,8 @@
 package com.keystone.okr.domain.cycle;
 
+import static com.keystone.okr.domain.DomainText.label;
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import jakarta.persistence.Column;
@@ -63,7 +66,7 @@ public class Cycle {
         this.startDate = Checks.required("start_date", start);
         this.endDate = Checks.required("end_date", end);
         if (end.isBefore(start)) {
-            throw new InvalidInputException("end_date", "cycle " + name + " ends (" + end + ") before it starts (" + start + ")");
+            throw new InvalidInputException("end_date", text("cycle.endsBeforeStart", name, end, start));
         }
     }
 
@@ -72,7 +75,7 @@ public class Cycle {
         Checks.text("cycle", name, 40);
         Matcher m = QUARTER.matcher(name.strip());
         if (!m.matches()) {
-            throw new InvalidInputException("cycle", "cycle '" + name + "' is not a quarter like 2026-Q4; other cycles need dates");
+            throw new InvalidInputException("cycle", text("cycle.notAQuarter", name));
         }
         int year = Integer.parseInt(m.group(1));
         int q = Integer.parseInt(m.group(2));
@@ -89,13 +92,12 @@ public class Cycle {
         if (isQuarterName(n)) {
             Cycle q = quarter(n);
             if ((start != null && !start.equals(q.startDate)) || (end != null && !end.equals(q.endDate))) {
-                throw new InvalidInputException("start_date", "cycle " + n + " is a calendar quarter: it runs from "
-                        + q.startDate + " to " + q.endDate);
+                throw new InvalidInputException("start_date", text("cycle.quarterDates", n, q.startDate, q.endDate));
             }
             return q;
         }
         if (!NAME.matcher(n).matches()) {
-            throw new InvalidInputException("cycle", "cycle name '" + n + "' may only contain letters, digits, spaces and . _ -");
+            throw new InvalidInputException("cycle", text("cycle.badName", n));
         }
         return new Cycle(n, start, end);
     }
@@ -106,7 +108,7 @@ public class Cycle {
 
     public void activate() {
         if (state != CycleState.PLANNING) {
-            throw new InvalidInputException("state", "cycle " + name + " is " + state + "; only a cycle in planning can be activated");
+            throw new InvalidInputException("state", text("cycle.notPlanning", name, label(state)));
         }
         state = CycleState.ACTIVE;
     }
@@ -114,7 +116,7 @@ public class Cycle {
     /** Closes the cycle; the caller freezes the grades in the same transaction. */
     public void close(Instant at) {
         if (state == CycleState.CLOSED) {
-            throw new InvalidInputException("state", "cycle " + name + " is already closed");
+            throw new InvalidInputException("state", text("cycle.alreadyClosed", name));
         }
         state = CycleState.CLOSED;
         closedAt = Checks.required("closed_at", at);

@@ -1,5 +1,8 @@
 package com.keystone.okr.domain.kpi;
 
+import static com.keystone.okr.domain.DomainText.label;
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.person.Person;
@@ -120,12 +123,10 @@ public class Kpi {
         BigDecimal t = Checks.required("target", newTarget);
         BigDecimal w = Checks.required("warning", newWarning);
         if (d == Direction.HIGHER_IS_BETTER && w.compareTo(t) > 0) {
-            throw new InvalidInputException("warning", "KPI " + key + " is higher-is-better: its warning ("
-                    + w.toPlainString() + ") must not be above its target (" + t.toPlainString() + ")");
+            throw new InvalidInputException("warning", text("kpi.warningAboveTarget", key, w.toPlainString(), t.toPlainString()));
         }
         if (d == Direction.LOWER_IS_BETTER && w.compareTo(t) < 0) {
-            throw new InvalidInputException("warning", "KPI " + key + " is lower-is-better: its warning ("
-                    + w.toPlainString() + ") must not be below its target (" + t.toPlainString() + ")");
+            throw new InvalidInputException("warning", text("kpi.warningBelowTarget", key, w.toPlainString(), t.toPlainString()));
         }
         this.name = Checks.text("name", newName, 200);
         this.direction = d;
@@ -154,12 +155,11 @@ public class Kpi {
     public void rollUpFrom(UnitAggregation aggregation, Collection<Kpi> childKpis) {
         Checks.required("unit_aggregation", aggregation);
         if (childKpis == null || childKpis.isEmpty()) {
-            throw new InvalidInputException("children", "KPI " + key + " rolls up with " + aggregation + " but names no child KPI");
+            throw new InvalidInputException("children", text("kpi.noChildren", key, label(aggregation)));
         }
         for (Kpi child : childKpis) {
             if (!child.getUnit().isDescendantOf(unit)) {
-                throw new InvalidInputException("children", "child KPI " + child.getKey() + " belongs to "
-                        + child.getUnit().getPath() + ", which is not below " + unit.getPath() + " (the unit of " + key + ")");
+                throw new InvalidInputException("children", text("kpi.childNotBelow", child.getKey(), child.getUnit().getPath(), unit.getPath(), key));
             }
             refuseCycleThrough(child, "children");
         }
@@ -192,8 +192,7 @@ public class Kpi {
 
     private void refuseCycleThrough(Kpi start, String field) {
         if (start == this || start.dependsOn(this)) {
-            throw new InvalidInputException(field, "KPI " + key + " cannot refer to " + start.getKey()
-                    + ": " + start.getKey() + " already depends on " + key + " (KPI references must not form a cycle)");
+            throw new InvalidInputException(field, text("kpi.referenceCycle", key, start.getKey()));
         }
     }
 
@@ -241,8 +240,7 @@ public class Kpi {
     /** Records a value for a date; refused on a computed KPI. Replacing an existing one is {@link Measurement#replace}. */
     public Measurement measure(LocalDate date, BigDecimal value, Instant at, String by) {
         if (isComputed()) {
-            throw new InvalidInputException("kpi_key", "KPI " + key + " is computed from "
-                    + (isRatio() ? "a numerator and a denominator" : "its child KPIs") + " and takes no measurements of its own");
+            throw new InvalidInputException("kpi_key", text(isRatio() ? "kpi.ratioTakesNoMeasurements" : "kpi.rollUpTakesNoMeasurements", key));
         }
         return new Measurement(this, date, value, at, by);
     }

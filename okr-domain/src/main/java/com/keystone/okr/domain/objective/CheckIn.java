@@ -1,5 +1,7 @@
 package com.keystone.okr.domain.objective;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import jakarta.persistence.Column;
@@ -65,7 +67,7 @@ public class CheckIn {
         this.effectiveDate = Checks.required("date", effectiveDate);
         this.value = Checks.required("value", value);
         if (confidence != null && (confidence < 1 || confidence > 10)) {
-            throw new InvalidInputException("confidence", "confidence is a whole number from 1 to 10, was " + confidence);
+            throw new InvalidInputException("confidence", text("checkIn.confidence", confidence));
         }
         this.confidence = confidence;
         this.comment = Checks.optionalText("comment", comment, MAX_COMMENT);

@@ -1,5 +1,7 @@
 package com.keystone.okr.domain.objective;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import jakarta.persistence.Column;
@@ -49,7 +51,7 @@ public class Grade {
 
     void override(BigDecimal grade, String reason, String by, Instant at) {
         if (computed == null) {
-            throw new InvalidInputException("grade", "only a graded (closed) cycle's grades can be overridden");
+            throw new InvalidInputException("grade", text("grade.notGraded"));
         }
         this.override = checkRange("grade", grade);
         this.overrideReason = Checks.text("reason", reason, 1000);
@@ -60,7 +62,7 @@ public class Grade {
     private static BigDecimal checkRange(String field, BigDecimal g) {
         Checks.required(field, g);
         if (g.signum() < 0 || g.compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidInputException(field, "a grade lies between 0.0 and 1.0, was " + g.toPlainString());
+            throw new InvalidInputException(field, text("grade.range", g.toPlainString()));
         }
         return g.setScale(1, RoundingMode.HALF_UP);
     }

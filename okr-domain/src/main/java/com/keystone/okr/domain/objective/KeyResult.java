@@ -1,5 +1,7 @@
 package com.keystone.okr.domain.objective;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.cycle.Cycle;
@@ -122,8 +124,8 @@ public class KeyResult {
                 s = Checks.required("start", newStart);
                 tv = Checks.required("target", newTarget);
                 if (s.compareTo(tv) == 0) {
-                    throw new InvalidInputException("target", "key result " + key + ": target (" + tv.toPlainString()
-                            + ") must differ from start (" + s.toPlainString() + ")");
+                    throw new InvalidInputException("target", text("keyResult.targetIsStart", key,
+                            tv.toPlainString(), s.toPlainString()));
                 }
             }
         }
@@ -147,7 +149,7 @@ public class KeyResult {
         refuseIfClosed();
         Checks.required("objective_key", newObjective);
         if (!newObjective.getCycle().equals(cycle)) {
-            throw new InvalidInputException("objective_key", "key result " + key + " cannot move to another cycle");
+            throw new InvalidInputException("objective_key", text("keyResult.otherCycle", key));
         }
         this.objective = newObjective;
     }
@@ -165,8 +167,7 @@ public class KeyResult {
     public CheckIn checkIn(LocalDate effectiveDate, BigDecimal value, Integer confidence, String comment,
                            String author, Instant recordedAt) {
         if (kpi != null) {
-            throw new InvalidInputException("kr_key", "key result " + key + " takes its value from KPI " + kpi.getKey()
-                    + "; record a measurement on the KPI instead of a check-in");
+            throw new InvalidInputException("kr_key", text("keyResult.kpiLinked", key, kpi.getKey()));
         }
         return new CheckIn(this, effectiveDate, value, confidence, comment, author, recordedAt);
     }
@@ -181,7 +182,7 @@ public class KeyResult {
 
     private void refuseIfClosed() {
         if (cycle.isClosed()) {
-            throw new InvalidInputException("cycle", "cycle " + cycle.getName() + " is closed: its key results can no longer change");
+            throw new InvalidInputException("cycle", text("keyResult.cycleClosed", cycle.getName()));
         }
     }
 

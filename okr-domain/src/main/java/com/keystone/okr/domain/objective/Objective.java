@@ -1,5 +1,7 @@
 package com.keystone.okr.domain.objective;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.cycle.Cycle;
@@ -116,23 +118,20 @@ public class Objective {
         }
         // through getters: newParent and the objectives above it may be lazy proxies, whose fields stay empty
         if (newParent == this || newParent.getKey().equals(key) && newParent.getCycle().equals(cycle)) {
-            throw new InvalidInputException("parent_objective_key", "objective " + key + " cannot be aligned to itself");
+            throw new InvalidInputException("parent_objective_key", text("objective.alignedToItself", key));
         }
         if (!newParent.getCycle().equals(cycle)) {
-            throw new InvalidInputException("parent_objective_key", "objective " + key + " is in cycle " + cycle.getName()
-                    + " but " + newParent.getKey() + " is in cycle " + newParent.getCycle().getName()
-                    + ": align within one cycle");
+            throw new InvalidInputException("parent_objective_key", text("objective.otherCycle", key, cycle.getName(),
+                    newParent.getKey(), newParent.getCycle().getName()));
         }
         if (!unit.isSelfOrDescendantOf(newParent.getUnit())) {
-            throw new InvalidInputException("parent_objective_key", "objective " + key + " of " + unit.getPath()
-                    + " can only be aligned to an objective of the same unit or an ancestor; " + newParent.getKey()
-                    + " belongs to " + newParent.getUnit().getPath());
+            throw new InvalidInputException("parent_objective_key", text("objective.notAncestor", key, unit.getPath(),
+                    newParent.getKey(), newParent.getUnit().getPath()));
         }
         Set<Objective> seen = new HashSet<>();
         for (Objective o = newParent; o != null; o = o.getParent()) {
             if (o == this || equals(o) || !seen.add(o)) {
-                throw new InvalidInputException("parent_objective_key", "aligning " + key + " to " + newParent.getKey()
-                        + " would make a loop in the cascade");
+                throw new InvalidInputException("parent_objective_key", text("objective.loop", key, newParent.getKey()));
             }
         }
         this.parent = newParent;
@@ -150,7 +149,7 @@ public class Objective {
 
     private void refuseIfClosed() {
         if (cycle.isClosed()) {
-            throw new InvalidInputException("cycle", "cycle " + cycle.getName() + " is closed: its objectives can no longer change");
+            throw new InvalidInputException("cycle", text("objective.cycleClosed", cycle.getName()));
         }
     }
 

@@ -1,5 +1,7 @@
 package com.keystone.okr.domain.person;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.unit.OrgUnit;
@@ -81,8 +83,7 @@ public class Person {
     public static String validUsername(String username) {
         String u = Checks.text("username", username, 64);
         if (!USERNAME.matcher(u).matches()) {
-            throw new InvalidInputException("username",
-                    "username '" + u + "' must be 2-64 lower-case letters, digits or . _ @ -");
+            throw new InvalidInputException("username", text("person.username", u));
         }
         return u;
     }
@@ -94,7 +95,7 @@ public class Person {
     public void changeEmail(String newEmail) {
         String e = Checks.optionalText("email", newEmail, 200);
         if (e != null && !e.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidInputException("email", "email '" + e + "' is not an e-mail address");
+            throw new InvalidInputException("email", text("person.email", e));
         }
         this.email = e;
     }

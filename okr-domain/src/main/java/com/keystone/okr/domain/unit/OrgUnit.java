@@ -1,5 +1,7 @@
 package com.keystone.okr.domain.unit;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import jakarta.persistence.Column;
@@ -72,7 +74,7 @@ public class OrgUnit {
     /** A new unit below this one. Sibling names must be unique; the repository checks that against stored units. */
     public OrgUnit addChild(String childName) {
         if (archived) {
-            throw new InvalidInputException("parent", "unit " + path + " is archived: no new units below it");
+            throw new InvalidInputException("parent", text("unit.archived", path));
         }
         return new OrgUnit(childName, this);
     }
@@ -80,7 +82,7 @@ public class OrgUnit {
     public static String validName(String name) {
         String n = Checks.text("name", name, MAX_NAME);
         if (n.contains(SEPARATOR)) {
-            throw new InvalidInputException("name", "a unit name may not contain '/': " + n);
+            throw new InvalidInputException("name", text("unit.slashInName", n));
         }
         return n;
     }
@@ -91,7 +93,7 @@ public class OrgUnit {
         String[] names = p.split(SEPARATOR, -1);
         for (int i = 0; i < names.length; i++) {
             if (names[i].isBlank()) {
-                throw new InvalidInputException("unit_path", "unit path '" + p + "' has an empty name");
+                throw new InvalidInputException("unit_path", text("unit.emptyName", p));
             }
             names[i] = names[i].strip();
         }
@@ -108,10 +110,10 @@ public class OrgUnit {
     public void moveTo(OrgUnit newParent) {
         Checks.required("parent", newParent);
         if (parent == null) {
-            throw new InvalidInputException("parent", "the company unit cannot be moved");
+            throw new InvalidInputException("parent", text("unit.rootCannotMove"));
         }
         if (newParent == this || newParent.isDescendantOf(this)) {
-            throw new InvalidInputException("parent", "cannot move " + path + " below itself (" + newParent.getPath() + ")");
+            throw new InvalidInputException("parent", text("unit.belowItself", path, newParent.getPath()));
         }
         this.parent = newParent;
         this.depth = newParent.getDepth() + 1;

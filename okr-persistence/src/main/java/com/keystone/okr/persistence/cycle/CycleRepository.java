@@ -1,5 +1,7 @@
 package com.keystone.okr.persistence.cycle;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.cycle.CycleState;
@@ -25,7 +27,7 @@ public class CycleRepository extends Repository<Cycle> {
     @Override
     public Cycle add(Cycle cycle) {
         if (findByName(cycle.getName()).isPresent()) {
-            throw new InvalidInputException("cycle", "a cycle named " + cycle.getName() + " already exists");
+            throw new InvalidInputException("cycle", text("cycle.exists", cycle.getName()));
         }
         return super.add(cycle);
     }
@@ -42,7 +44,7 @@ public class CycleRepository extends Repository<Cycle> {
     public Cycle ensureQuarter(String name) {
         return findByName(name).orElseGet(() -> {
             if (!Cycle.isQuarterName(name)) {
-                throw new InvalidInputException("cycle", "unknown cycle '" + name + "'; only YYYY-Qn quarters are created on the fly");
+                throw new InvalidInputException("cycle", text("cycle.unknown", name));
             }
             return super.add(Cycle.quarter(name));
         });

@@ -1,5 +1,7 @@
 package com.keystone.okr.persistence.kpi;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.unit.OrgUnit;
@@ -24,7 +26,7 @@ public class KpiRepository extends Repository<Kpi> {
     @Override
     public Kpi add(Kpi kpi) {
         if (findByKey(kpi.getKey()).isPresent()) {
-            throw new InvalidInputException("kpi_key", "a KPI " + kpi.getKey() + " already exists");
+            throw new InvalidInputException("kpi_key", text("kpi.exists", kpi.getKey()));
         }
         return super.add(kpi);
     }

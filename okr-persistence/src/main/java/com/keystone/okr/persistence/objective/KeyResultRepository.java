@@ -1,5 +1,7 @@
 package com.keystone.okr.persistence.objective;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.KeyResult;
@@ -26,7 +28,7 @@ public class KeyResultRepository extends Repository<KeyResult> {
     @Override
     public KeyResult add(KeyResult kr) {
         if (findByKey(kr.getCycle(), kr.getKey()).isPresent()) {
-            throw new InvalidInputException("kr_key", "cycle " + kr.getCycle().getName() + " already has a key result " + kr.getKey());
+            throw new InvalidInputException("kr_key", text("keyResult.exists", kr.getCycle().getName(), kr.getKey()));
         }
         return super.add(kr);
     }

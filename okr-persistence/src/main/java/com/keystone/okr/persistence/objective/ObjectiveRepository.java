@@ -1,5 +1,7 @@
 package com.keystone.okr.persistence.objective;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.Objective;
@@ -25,8 +27,7 @@ public class ObjectiveRepository extends Repository<Objective> {
     @Override
     public Objective add(Objective objective) {
         if (findByKey(objective.getCycle(), objective.getKey()).isPresent()) {
-            throw new InvalidInputException("objective_key", "cycle " + objective.getCycle().getName()
-                    + " already has an objective " + objective.getKey());
+            throw new InvalidInputException("objective_key", text("objective.exists", objective.getCycle().getName(), objective.getKey()));
         }
         return super.add(objective);
     }

@@ -1,5 +1,7 @@
 package com.keystone.okr.persistence.person;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.person.Membership;
 import com.keystone.okr.domain.person.Person;
@@ -26,7 +28,7 @@ public class PersonRepository extends Repository<Person> {
     @Override
     public Person add(Person person) {
         if (findByUsername(person.getUsername()).isPresent()) {
-            throw new InvalidInputException("username", "the username " + person.getUsername() + " is taken");
+            throw new InvalidInputException("username", text("person.usernameTaken", person.getUsername()));
         }
         return super.add(person);
     }

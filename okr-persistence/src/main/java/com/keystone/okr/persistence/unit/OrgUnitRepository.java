@@ -1,5 +1,7 @@
 package com.keystone.okr.persistence.unit;
 
+import static com.keystone.okr.domain.DomainText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.Repository;
@@ -28,12 +30,11 @@ public class OrgUnitRepository extends Repository<OrgUnit> {
     public OrgUnit add(OrgUnit unit) {
         if (unit.getParent() == null) {
             findRoot().ifPresent(root -> {
-                throw new InvalidInputException("unit_path", "the company already has its root unit " + root.getPath()
-                        + "; " + unit.getPath() + " must be placed below it");
+                throw new InvalidInputException("unit_path", text("unit.secondRoot", root.getPath(), unit.getPath()));
             });
         }
         if (findByPath(unit.getPath()).isPresent()) {
-            throw new InvalidInputException("name", "a unit " + unit.getPath() + " already exists");
+            throw new InvalidInputException("name", text("unit.exists", unit.getPath()));
         }
         return super.add(unit);
     }
@@ -87,8 +88,7 @@ public class OrgUnitRepository extends Repository<OrgUnit> {
         OrgUnit current;
         if (root.isPresent()) {
             if (!root.get().getName().equals(names[0])) {
-                throw new InvalidInputException("unit_path", "unit path '" + path + "' does not start at the company unit '"
-                        + root.get().getName() + "'");
+                throw new InvalidInputException("unit_path", text("unit.pathOutsideCompany", path, root.get().getName()));
             }
             current = root.get();
         } else {

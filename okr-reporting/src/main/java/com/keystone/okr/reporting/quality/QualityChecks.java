@@ -1,5 +1,7 @@
 package com.keystone.okr.reporting.quality;
 
+import static com.keystone.okr.reporting.quality.Finding.text;
+
 import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.domain.kpi.KpiKind;
 import com.keystone.okr.reporting.kpi.KpiValues;
@@ -52,13 +54,10 @@ public final class QualityChecks {
             }
             for (KpiRow k : index.kpisOf(unit.id())) {
                 if (!servingKpis.contains(k.id())) {
-                    findings.add(Finding.of(FindingCode.ORPHAN_KPI, unit.path(), k.key(), "KPI " + k.key()
-                            + " is linked to no key result of cycle " + index.cycle().name()
-                            + " and rolls into no KPI that is: link it to the key result it measures, or archive it if nobody uses it"));
+                    findings.add(Finding.of(FindingCode.ORPHAN_KPI, unit.path(), k.key(), text("ORPHAN_KPI", k.key(), index.cycle().name())));
                 }
                 if (isBlank(k.owner())) {
-                    findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), k.key(), "KPI " + k.key()
-                            + " has no owner: name the person who keeps it measured and acts when it turns amber"));
+                    findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), k.key(), text("NO_OWNER.kpi", k.key())));
                 }
             }
         }
@@ -68,21 +67,20 @@ public final class QualityChecks {
     private static void checkUnit(SnapshotIndex index, UnitRow unit, List<Finding> findings) {
         int objectives = index.objectivesOf(unit.id()).size();
         if (objectives > MAX_OBJECTIVES) {
-            findings.add(Finding.of(FindingCode.TOO_MANY_OBJECTIVES, unit.path(), unit.path(), unit.path() + " has "
-                    + objectives + " objectives in cycle " + index.cycle().name() + ": keep the focus on at most "
-                    + MAX_OBJECTIVES + " and move the rest to a later cycle"));
+            findings.add(Finding.of(FindingCode.TOO_MANY_OBJECTIVES, unit.path(), unit.path(), text("TOO_MANY_OBJECTIVES",
+                    unit.path(), objectives, index.cycle().name(), MAX_OBJECTIVES)));
         }
         List<KpiRow> kpis = index.kpisOf(unit.id());
         if (!kpis.isEmpty()) {
             long leading = kpis.stream().filter(k -> k.kind() == KpiKind.LEADING).count();
             long lagging = kpis.stream().filter(k -> k.kind() == KpiKind.LAGGING).count();
             if (leading == 0) {
-                findings.add(Finding.of(FindingCode.NO_LEADING_INDICATOR, unit.path(), unit.path(), "all KPIs of "
-                        + unit.path() + " are lagging: add a leading indicator (leads, traffic, pipeline) that warns before the results arrive"));
+                findings.add(Finding.of(FindingCode.NO_LEADING_INDICATOR, unit.path(), unit.path(), text("NO_LEADING_INDICATOR",
+                        unit.path())));
             }
             if (lagging == 0) {
-                findings.add(Finding.of(FindingCode.NO_LAGGING_INDICATOR, unit.path(), unit.path(), "all KPIs of "
-                        + unit.path() + " are leading: add a lagging indicator (revenue, churn) that records the outcome they predict"));
+                findings.add(Finding.of(FindingCode.NO_LAGGING_INDICATOR, unit.path(), unit.path(), text("NO_LAGGING_INDICATOR",
+                        unit.path())));
             }
         }
     }
@@ -92,40 +90,33 @@ public final class QualityChecks {
         boolean measurable = krs.stream().anyMatch(kr -> positive(kr.weight()))
                 || index.childrenOf(o.id()).stream().anyMatch(child -> positive(child.weight()));
         if (!measurable) {
-            findings.add(Finding.of(FindingCode.UNMEASURABLE, unit.path(), o.key(), "objective " + o.key()
-                    + " has no key result or aligned objective of positive weight, so its progress cannot be measured:"
-                    + " add a key result, or give one of its contributors a weight above 0"));
+            findings.add(Finding.of(FindingCode.UNMEASURABLE, unit.path(), o.key(), text("UNMEASURABLE", o.key())));
         }
         if (krs.size() > MAX_KEY_RESULTS) {
-            findings.add(Finding.of(FindingCode.TOO_MANY_KEY_RESULTS, unit.path(), o.key(), "objective " + o.key()
-                    + " has " + krs.size() + " key results: keep the " + MAX_KEY_RESULTS
-                    + " that best show it is achieved and track the rest as tasks or KPIs"));
+            findings.add(Finding.of(FindingCode.TOO_MANY_KEY_RESULTS, unit.path(), o.key(), text("TOO_MANY_KEY_RESULTS", o.key(),
+                    krs.size(), MAX_KEY_RESULTS)));
         } else if (krs.size() < MIN_KEY_RESULTS) {
-            findings.add(Finding.of(FindingCode.TOO_FEW_KEY_RESULTS, unit.path(), o.key(), "objective " + o.key()
-                    + " has " + (krs.isEmpty() ? "no key result" : "only one key result")
-                    + ": add key results until at least " + MIN_KEY_RESULTS + " measurable outcomes together show it is achieved"));
+            findings.add(Finding.of(FindingCode.TOO_FEW_KEY_RESULTS, unit.path(), o.key(), text(
+                    krs.isEmpty() ? "TOO_FEW_KEY_RESULTS.none" : "TOO_FEW_KEY_RESULTS.one", o.key(), MIN_KEY_RESULTS)));
         }
         if (!unit.isRoot() && o.parentId() == null) {
-            findings.add(Finding.of(FindingCode.ORPHAN_OBJECTIVE, unit.path(), o.key(), "objective " + o.key()
-                    + " of " + unit.path() + " is aligned to no parent objective: align it to the objective of "
-                    + "this unit or a unit above that it serves"));
+            findings.add(Finding.of(FindingCode.ORPHAN_OBJECTIVE, unit.path(), o.key(), text("ORPHAN_OBJECTIVE", o.key(),
+                    unit.path())));
         }
         if (isBlank(o.owner())) {
-            findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), o.key(), "objective " + o.key()
-                    + " has no owner: name the person accountable for it"));
+            findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), o.key(), text("NO_OWNER.objective", o.key())));
         }
     }
 
     private static void checkKeyResult(SnapshotIndex index, UnitRow unit, KeyResultRow kr, LocalDate asOf,
                                        List<Finding> findings) {
         if (isStale(index, kr, asOf)) {
-            findings.add(Finding.of(FindingCode.STALE_KEY_RESULT, unit.path(), kr.key(), "key result " + kr.key()
-                    + " has had no check-in in the last " + STALE_DAYS + " days: record its current value"
-                    + (isBlank(kr.owner()) ? "" : " (owner: " + kr.owner() + ")")));
+            findings.add(Finding.of(FindingCode.STALE_KEY_RESULT, unit.path(), kr.key(), isBlank(kr.owner())
+                    ? text("STALE_KEY_RESULT", kr.key(), STALE_DAYS)
+                    : text("STALE_KEY_RESULT.owner", kr.key(), STALE_DAYS, kr.owner())));
         }
         if (isBlank(kr.owner())) {
-            findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), kr.key(), "key result " + kr.key()
-                    + " has no owner: name the person who checks in on it"));
+            findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), kr.key(), text("NO_OWNER.keyResult", kr.key())));
         }
     }
 

@@ -1,10 +1,13 @@
 package com.keystone.okr.web.cycle;
 
+import static com.keystone.okr.web.support.WebText.text;
+
+import com.keystone.okr.domain.DomainText;
+import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.audit.AuditEntry;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.KeyResult;
 import com.keystone.okr.domain.objective.Objective;
-import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.persistence.audit.AuditRepository;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.objective.KeyResultRepository;
@@ -69,13 +72,13 @@ public class CycleService {
 
     /** A new cycle in planning: a YYYY-Qn name derives its dates, other names need both dates. */
     public Cycle create(String name, LocalDate start, LocalDate end) {
-        user.requireAdmin("create cycles");
+        user.requireAdmin(text("action.createCycles"));
         Cycle c = Cycle.isQuarterName(name) && start == null && end == null ? Cycle.quarter(name) : Cycle.of(name, start, end);
         return cycles.add(c);
     }
 
     public Cycle activate(String name) {
-        user.requireAdmin("activate cycles");
+        user.requireAdmin(text("action.activateCycles"));
         Cycle c = find(name);
         c.activate();
         audit.add(new AuditEntry(clock.instant(), user.username(), "CYCLE_ACTIVATED", "CYCLE", c.getName(), null, null, null));
@@ -84,10 +87,10 @@ public class CycleService {
 
     /** Closes the cycle now, freezing every grade (R4). */
     public Cycle close(String name) {
-        user.requireAdmin("close cycles");
+        user.requireAdmin(text("action.closeCycles"));
         Cycle c = find(name);
         if (c.isClosed()) {
-            throw new InvalidInputException("state", "cycle " + name + " is already closed");
+            throw new InvalidInputException("state", DomainText.text("cycle.alreadyClosed", name));
         }
         close(c, clock.instant(), user.username());
         return c;

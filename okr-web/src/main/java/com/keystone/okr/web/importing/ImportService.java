@@ -1,5 +1,7 @@
 package com.keystone.okr.web.importing;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.web.imports.CsvImporter;
 import com.keystone.okr.web.imports.ImportKind;
 import com.keystone.okr.web.imports.ImportResult;
@@ -30,12 +32,12 @@ public class ImportService {
     private final Clock clock = Clock.systemUTC();
 
     public void checkAllowed() {
-        user.requireAdmin("import CSV files");
+        user.requireAdmin(text("action.importCsv"));
     }
 
     @Transactional
     public ImportResult importCsv(ImportKind kind, byte[] body) {
-        user.requireAdmin("import CSV files");
+        user.requireAdmin(text("action.importCsv"));
         ImportResult result = new CsvImporter(em, clock, user.username()).importCsv(kind, body);
         em.flush();
         metrics.importDone(kind.name().toLowerCase(Locale.ROOT));

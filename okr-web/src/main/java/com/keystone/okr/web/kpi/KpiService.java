@@ -1,5 +1,9 @@
 package com.keystone.okr.web.kpi;
 
+import static com.keystone.okr.domain.DomainText.field;
+import static com.keystone.okr.web.support.WebText.text;
+
+import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.kpi.Direction;
 import com.keystone.okr.domain.kpi.Kpi;
@@ -66,7 +70,7 @@ public class KpiService {
 
     public Kpi create(KpiCommand c) {
         OrgUnit unit = unit(c.unitPath());
-        user.requireWriteIn(unit, "define KPIs in " + unit.getPath());
+        user.requireWriteIn(unit, text("action.defineKpisIn", unit.getPath()));
         Kpi k = new Kpi(c.key(), c.name(), unit, Enums.required(Direction.class, "direction", c.direction()),
                 Enums.required(KpiKind.class, "kind", c.kind()), c.target(), c.warning(),
                 Enums.required(TimeAggregation.class, "timeAggregation", c.timeAggregation()));
@@ -79,14 +83,14 @@ public class KpiService {
 
     public Kpi update(String key, KpiCommand c) {
         Kpi k = find(key);
-        user.requireWriteIn(k.getUnit(), "change KPI " + key);
-        Versions.check("KPI " + key, c.version(), k.getVersion());
+        user.requireWriteIn(k.getUnit(), text("action.changeKpi", key));
+        Versions.check(text("subject.kpi", key), c.version(), k.getVersion());
         if (c.key() != null && !c.key().equals(key)) {
-            throw new InvalidInputException("key", "a KPI's key cannot change");
+            throw new InvalidInputException("key", text("kpi.keyCannotChange"));
         }
         if (c.unitPath() != null && !c.unitPath().equals(k.getUnit().getPath())) {
             OrgUnit target = unit(c.unitPath());
-            user.requireWriteIn(target, "move KPIs to " + target.getPath());
+            user.requireWriteIn(target, text("action.moveKpisTo", target.getPath()));
             k.moveTo(target);
         }
         k.redefine(c.name() == null ? k.getName() : c.name(),
@@ -116,18 +120,17 @@ public class KpiService {
         boolean wantsRatio = c.numeratorKey() != null && !c.numeratorKey().isBlank()
                 || c.denominatorKey() != null && !c.denominatorKey().isBlank();
         if (wantsChildren && wantsRatio) {
-            throw new InvalidInputException("children", "a KPI is either rolled up from child KPIs or a ratio, not both");
+            throw new InvalidInputException("children", text("kpi.childrenOrRatio"));
         }
         if ((wantsChildren || wantsRatio) && !k.isComputed() && k.getId() != null && !measurements.history(k).isEmpty()) {
-            throw new InvalidInputException(wantsChildren ? "children" : "numeratorKey", "KPI " + k.getKey()
-                    + " has measurements of its own: a computed KPI takes none, so define a new KPI instead");
+            throw new InvalidInputException(wantsChildren ? "children" : "numeratorKey", text("kpi.hasMeasurements", k.getKey()));
         }
         if (wantsChildren) {
             UnitAggregation agg = Enums.required(UnitAggregation.class, "unitAggregation", c.unitAggregation());
             List<Kpi> children = new ArrayList<>();
             for (String childKey : c.children()) {
                 children.add(kpis.findByKey(childKey).orElseThrow(() -> new InvalidInputException("children",
-                        "there is no KPI " + childKey)));
+                        text("noSuch.kpi", childKey))));
             }
             k.rollUpFrom(agg, children);
         } else if (wantsRatio) {
@@ -135,15 +138,15 @@ public class KpiService {
         } else if (c.children() != null && c.children().isEmpty() && c.numeratorKey() != null) {
             k.measureDirectly();
         } else if (c.unitAggregation() != null && !c.unitAggregation().isBlank()) {
-            throw new InvalidInputException("unitAggregation", "a unit aggregation needs child KPIs");
+            throw new InvalidInputException("unitAggregation", text("kpi.aggregationNeedsChildren"));
         }
     }
 
     private Kpi ref(String field, String key) {
         if (key == null || key.isBlank()) {
-            throw new InvalidInputException(field, field + " is required with a ratio (numeratorKey and denominatorKey)");
+            throw new InvalidInputException(field, text("kpi.ratioNeedsBoth", field(field)));
         }
-        return kpis.findByKey(key).orElseThrow(() -> new InvalidInputException(field, "there is no KPI " + key));
+        return kpis.findByKey(key).orElseThrow(() -> new InvalidInputException(field, text("noSuch.kpi", key)));
     }
 
     private Kpi find(String key) {
@@ -152,15 +155,15 @@ public class KpiService {
 
     private OrgUnit unit(String path) {
         if (path == null || path.isBlank()) {
-            throw new InvalidInputException("unitPath", "unitPath is required");
+            throw new InvalidInputException("unitPath", DomainText.text("checks.required", field("unitPath")));
         }
-        return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", "there is no unit " + path));
+        return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", text("noSuch.unit", path)));
     }
 
     private Person person(String username) {
         if (username.isBlank()) {
             return null;
         }
-        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException("owner", "there is no user " + username));
+        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException("owner", text("noSuch.user", username)));
     }
 }

@@ -1,5 +1,9 @@
 package com.keystone.okr.web.kpi;
 
+import static com.keystone.okr.domain.DomainText.field;
+import static com.keystone.okr.web.support.WebText.text;
+
+import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.kpi.Measurement;
@@ -40,10 +44,10 @@ public class MeasurementService {
         Kpi kpi = find(kpiKey);
         user.requireMeasure(kpi);
         if (date == null) {
-            throw new InvalidInputException("date", "date is required (a date like 2026-11-20)");
+            throw new InvalidInputException("date", text("date.required", field("date")));
         }
         if (value == null) {
-            throw new InvalidInputException("value", "value is required");
+            throw new InvalidInputException("value", DomainText.text("checks.required", field("value")));
         }
         MeasurementRepository.Recorded r = measurements.record(kpi, date, value, clock.instant(), user.username());
         em.flush();

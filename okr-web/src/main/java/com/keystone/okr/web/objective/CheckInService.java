@@ -1,5 +1,8 @@
 package com.keystone.okr.web.objective;
 
+import static com.keystone.okr.domain.DomainText.field;
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.CheckIn;
@@ -44,7 +47,7 @@ public class CheckInService {
         KeyResult kr = find(cycleName, krKey);
         user.requireCheckIn(kr);
         if (date == null) {
-            throw new InvalidInputException("date", "date is required (a date like 2026-11-20)");
+            throw new InvalidInputException("date", text("date.required", field("date")));
         }
         CheckIn c = checkIns.add(kr.checkIn(date, value, confidence, comment, user.username(), clock.instant()));
         em.flush();

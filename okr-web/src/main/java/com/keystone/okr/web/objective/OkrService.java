@@ -1,6 +1,11 @@
 package com.keystone.okr.web.objective;
 
+import static com.keystone.okr.domain.DomainText.field;
+import static com.keystone.okr.web.support.WebText.text;
+
+import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.Text;
 import com.keystone.okr.domain.audit.AuditEntry;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.kpi.Kpi;
@@ -92,7 +97,7 @@ public class OkrService {
     public Objective createObjective(String cycleName, ObjectiveCommand c) {
         Cycle cycle = cycle(cycleName);
         OrgUnit unit = unit(c.unitPath());
-        user.requireWriteIn(unit, "create objectives in " + unit.getPath());
+        user.requireWriteIn(unit, text("action.createObjectivesIn", unit.getPath()));
         Objective o = new Objective(cycle, c.key(), c.title(), unit);
         apply(o, c);
         objectives.add(o);
@@ -103,13 +108,13 @@ public class OkrService {
     public Objective updateObjective(String cycleName, String key, ObjectiveCommand c) {
         Cycle cycle = cycle(cycleName);
         Objective o = findObjective(cycle, key);
-        user.requireWriteIn(o.getUnit(), "change objective " + key);
-        Versions.check("objective " + key, c.version(), o.getVersion());
+        user.requireWriteIn(o.getUnit(), text("action.changeObjective", key));
+        Versions.check(text("subject.objective", key), c.version(), o.getVersion());
         if (c.key() != null && !c.key().equals(key)) {
-            throw new InvalidInputException("key", "an objective's key cannot change; create a new objective instead");
+            throw new InvalidInputException("key", text("objective.keyCannotChange"));
         }
         if (c.unitPath() != null && !c.unitPath().equals(o.getUnit().getPath())) {
-            throw new InvalidInputException("unitPath", "an objective cannot move to another unit; create it there instead");
+            throw new InvalidInputException("unitPath", text("objective.unitCannotChange"));
         }
         if (c.title() != null) {
             o.retitle(c.title());
@@ -135,14 +140,14 @@ public class OkrService {
                 o.alignTo(parent);
             } catch (InvalidInputException e) {
                 // the domain names the CSV column; this call's JSON field is parentKey
-                throw "parent_objective_key".equals(e.getField()) ? new InvalidInputException("parentKey", e.getMessage()) : e;
+                throw "parent_objective_key".equals(e.getField()) ? e.forField("parentKey") : e;
             }
         }
     }
 
     public KeyResult createKeyResult(String cycleName, String objectiveKey, KeyResultCommand c) {
         Objective o = findObjective(cycle(cycleName), objectiveKey);
-        user.requireWriteIn(o.getUnit(), "add key results to objective " + objectiveKey);
+        user.requireWriteIn(o.getUnit(), text("action.addKeyResultsTo", objectiveKey));
         KeyResultType type = Enums.required(KeyResultType.class, "type", c.type());
         KeyResult kr = new KeyResult(o, c.key(), c.title(), type, c.start(), c.target());
         applyKeyResult(kr, c);
@@ -154,10 +159,10 @@ public class OkrService {
     public KeyResult updateKeyResult(String cycleName, String key, KeyResultCommand c) {
         Cycle cycle = cycle(cycleName);
         KeyResult kr = findKeyResult(cycle, key);
-        user.requireWriteIn(kr.getObjective().getUnit(), "change key result " + key);
-        Versions.check("key result " + key, c.version(), kr.getVersion());
+        user.requireWriteIn(kr.getObjective().getUnit(), text("action.changeKeyResult", key));
+        Versions.check(text("subject.keyResult", key), c.version(), kr.getVersion());
         if (c.key() != null && !c.key().equals(key)) {
-            throw new InvalidInputException("key", "a key result's key cannot change; create a new one instead");
+            throw new InvalidInputException("key", text("keyResult.keyCannotChange"));
         }
         if (c.title() != null) {
             kr.retitle(c.title());
@@ -169,7 +174,7 @@ public class OkrService {
         }
         if (c.objectiveKey() != null && !c.objectiveKey().equals(kr.getObjective().getKey())) {
             Objective target = objectiveRef(cycle, "objectiveKey", c.objectiveKey());
-            user.requireWriteIn(target.getUnit(), "move key results to objective " + target.getKey());
+            user.requireWriteIn(target.getUnit(), text("action.moveKeyResultsTo", target.getKey()));
             kr.moveTo(target);
         }
         applyKeyResult(kr, c);
@@ -192,7 +197,7 @@ public class OkrService {
     /** R4: the owner's lead (a lead of the unit or above, not the owner) or an admin overrides a frozen grade. */
     public Objective overrideObjectiveGrade(String cycleName, String key, BigDecimal grade, String reason) {
         Objective o = findObjective(cycle(cycleName), key);
-        requireGrader(o.getUnit(), o.getOwner(), "objective " + key);
+        requireGrader(o.getUnit(), o.getOwner(), text("subject.objective", key));
         BigDecimal before = o.getGrade().effective();
         o.overrideGrade(grade, reason, user.username(), clock.instant());
         auditGrade("OBJECTIVE", cycleName + "/" + key, before, o.getGrade().effective(), reason);
@@ -201,17 +206,17 @@ public class OkrService {
 
     public KeyResult overrideKeyResultGrade(String cycleName, String key, BigDecimal grade, String reason) {
         KeyResult kr = findKeyResult(cycle(cycleName), key);
-        requireGrader(kr.getObjective().getUnit(), kr.getOwner(), "key result " + key);
+        requireGrader(kr.getObjective().getUnit(), kr.getOwner(), text("subject.keyResult", key));
         BigDecimal before = kr.getGrade().effective();
         kr.overrideGrade(grade, reason, user.username(), clock.instant());
         auditGrade("KEY_RESULT", cycleName + "/" + key, before, kr.getGrade().effective(), reason);
         return kr;
     }
 
-    private void requireGrader(OrgUnit unit, Person owner, String what) {
-        user.requireWriteIn(unit, "override the grade of " + what);
+    private void requireGrader(OrgUnit unit, Person owner, Text what) {
+        user.requireWriteIn(unit, text("action.overrideGrade", what));
         if (!user.isAdmin() && owner != null && owner.getUsername().equals(user.username())) {
-            throw new AccessDeniedException("The owner of " + what + " cannot override its grade; their lead can.");
+            throw new AccessDeniedException(text("denied.ownGrade", what));
         }
     }
 
@@ -230,7 +235,7 @@ public class OkrService {
 
     private Objective objectiveRef(Cycle cycle, String field, String key) {
         return objectives.findByKey(cycle, key).orElseThrow(() -> new InvalidInputException(field,
-                "cycle " + cycle.getName() + " has no objective " + key));
+                text("noSuch.objective", cycle.getName(), key)));
     }
 
     private KeyResult findKeyResult(Cycle cycle, String key) {
@@ -239,19 +244,19 @@ public class OkrService {
 
     private OrgUnit unit(String path) {
         if (path == null || path.isBlank()) {
-            throw new InvalidInputException("unitPath", "unitPath is required");
+            throw new InvalidInputException("unitPath", DomainText.text("checks.required", field("unitPath")));
         }
-        return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", "there is no unit " + path));
+        return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", text("noSuch.unit", path)));
     }
 
     private Person person(String field, String username) {
         if (username.isBlank()) {
             return null;
         }
-        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException(field, "there is no user " + username));
+        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException(field, text("noSuch.user", username)));
     }
 
     private Kpi kpi(String key) {
-        return kpis.findByKey(key).orElseThrow(() -> new InvalidInputException("kpi", "there is no KPI " + key));
+        return kpis.findByKey(key).orElseThrow(() -> new InvalidInputException("kpi", text("noSuch.kpi", key)));
     }
 }

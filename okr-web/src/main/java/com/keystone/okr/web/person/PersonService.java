@@ -1,5 +1,7 @@
 package com.keystone.okr.web.person;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.audit.AuditEntry;
 import com.keystone.okr.domain.person.GlobalRole;
@@ -76,11 +78,10 @@ public class PersonService {
     }
 
     public Person create(PersonCommand c) {
-        user.requireAdmin("create people");
+        user.requireAdmin(text("action.createPeople"));
         Person p = new Person(c.username(), c.displayName());
         if (c.password() == null) {
-            throw new InvalidInputException("password", "password is required (at least " + PasswordHasher.MIN_LENGTH
-                    + " characters)");
+            throw new InvalidInputException("password", text("person.passwordRequired", PasswordHasher.MIN_LENGTH));
         }
         apply(p, c);
         people.add(p);
@@ -91,17 +92,17 @@ public class PersonService {
     }
 
     public Person update(String username, PersonCommand c) {
-        user.requireAdmin("change people");
+        user.requireAdmin(text("action.changePeople"));
         Person p = people.findByUsername(username).orElseThrow(() -> new UnknownKeyException("user", username));
-        Versions.check("user " + username, c.version(), p.getVersion());
+        Versions.check(text("subject.user", username), c.version(), p.getVersion());
         if (c.username() != null && !c.username().equals(p.getUsername())) {
-            throw new InvalidInputException("username", "a username cannot change");
+            throw new InvalidInputException("username", text("person.usernameCannotChange"));
         }
         if (c.displayName() != null) {
             p.rename(c.displayName());
         }
         if (Boolean.FALSE.equals(c.active()) && p.getUsername().equals(user.username())) {
-            throw new InvalidInputException("active", "you cannot deactivate yourself");
+            throw new InvalidInputException("active", text("person.cannotDeactivateSelf"));
         }
         apply(p, c);
         em.flush();
@@ -113,7 +114,7 @@ public class PersonService {
     public void changeOwnPassword(String current, String next) {
         Person p = user.person();
         if (!hasher.verify(current, p.getPasswordHash())) {
-            throw new InvalidInputException("currentPassword", "the current password is wrong");
+            throw new InvalidInputException("currentPassword", text("person.wrongPassword"));
         }
         p.changePasswordHash(hasher.hash(checkedPassword("newPassword", next)));
         credentials.forget(p.getUsername());
@@ -140,7 +141,7 @@ public class PersonService {
                 wanted.add(Enums.required(GlobalRole.class, "roles", r));
             }
             if (p.getUsername().equals(user.username()) && p.hasRole(GlobalRole.ADMIN) && !wanted.contains(GlobalRole.ADMIN)) {
-                throw new InvalidInputException("roles", "you cannot take the ADMIN role from yourself");
+                throw new InvalidInputException("roles", text("person.cannotDropOwnAdmin"));
             }
             for (GlobalRole r : GlobalRole.values()) {
                 if (wanted.contains(r)) {
@@ -154,7 +155,7 @@ public class PersonService {
             List<OrgUnit> keep = new ArrayList<>();
             for (MembershipCommand m : c.memberships()) {
                 OrgUnit unit = units.findByPath(m.unitPath() == null ? "" : m.unitPath().strip())
-                        .orElseThrow(() -> new InvalidInputException("memberships", "there is no unit " + m.unitPath()));
+                        .orElseThrow(() -> new InvalidInputException("memberships", text("noSuch.unit", m.unitPath())));
                 p.assign(unit, Enums.required(UnitRole.class, "memberships", m.role()));
                 keep.add(unit);
             }
@@ -168,17 +169,17 @@ public class PersonService {
 
     private static String checkedPassword(String field, String password) {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-            throw new InvalidInputException(field, "a password needs at least " + PasswordHasher.MIN_LENGTH + " characters");
+            throw new InvalidInputException(field, text("person.passwordTooShort", PasswordHasher.MIN_LENGTH));
         }
         if (password.length() > 200) {
-            throw new InvalidInputException(field, "a password may have at most 200 characters");
+            throw new InvalidInputException(field, text("person.passwordTooLong"));
         }
         return password;
     }
 
     private void requireAdminOrHr() {
         if (!user.isAdmin() && !user.isHr()) {
-            throw new AccessDeniedException("Only an administrator or HR may read the list of people.");
+            throw new AccessDeniedException(text("denied.people"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.keystone.okr.web.report;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
@@ -41,7 +43,7 @@ public class ReportService {
 
     public CycleReport report(String cycleName, LocalDate asOf) {
         if (!user.isSignedIn()) {
-            throw new AccessDeniedException("Sign in to read results.");
+            throw new AccessDeniedException(text("denied.signInToRead"));
         }
         Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;

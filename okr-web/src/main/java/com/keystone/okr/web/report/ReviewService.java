@@ -1,5 +1,7 @@
 package com.keystone.okr.web.report;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.person.UnitRole;
 import com.keystone.okr.web.cycle.CycleService;
@@ -30,7 +32,7 @@ public class ReviewService {
 
     public void requireReviewer() {
         if (!isReviewer()) {
-            throw new AccessDeniedException("Only HR, administrators and leads may read or export the quarterly review.");
+            throw new AccessDeniedException(text("denied.review"));
         }
     }
 

@@ -1,5 +1,7 @@
 package com.keystone.okr.web.report;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
@@ -31,7 +33,7 @@ public class TrendService {
     /** Every KPI's weekly value in the cycle up to {@code asOf} (null: today). */
     public KpiTrends kpiTrends(String cycleName, LocalDate asOf) {
         if (!user.isSignedIn()) {
-            throw new AccessDeniedException("Sign in to read results.");
+            throw new AccessDeniedException(text("denied.signInToRead"));
         }
         Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
         LocalDate day = asOf == null ? LocalDate.now() : asOf;

@@ -1,5 +1,8 @@
 package com.keystone.okr.web.security;
 
+import static com.keystone.okr.web.support.WebText.text;
+
+import com.keystone.okr.domain.Text;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.objective.KeyResult;
 import com.keystone.okr.domain.person.GlobalRole;
@@ -44,9 +47,9 @@ public class CurrentUser {
         if (person == null) {
             String name = username();
             if (name == null) {
-                throw new AccessDeniedException("Sign in first.");
+                throw new AccessDeniedException(text("denied.signIn"));
             }
-            person = people.findByUsername(name).orElseThrow(() -> new AccessDeniedException("Unknown user " + name));
+            person = people.findByUsername(name).orElseThrow(() -> new AccessDeniedException(text("denied.unknownUser", name)));
             memberships = people.membershipsOf(person);
         }
         return person;
@@ -107,30 +110,28 @@ public class CurrentUser {
         return owner != null && isSignedIn() && owner.getUsername().equals(username());
     }
 
-    public void requireAdmin(String action) {
+    /** {@code action} says what the caller tried, e.g. {@code text("action.createUnits")}. */
+    public void requireAdmin(Text action) {
         if (!isAdmin()) {
-            throw new AccessDeniedException("Only an administrator may " + action + ".");
+            throw new AccessDeniedException(text("denied.admin", action));
         }
     }
 
-    public void requireWriteIn(OrgUnit unit, String action) {
+    public void requireWriteIn(OrgUnit unit, Text action) {
         if (!canWriteIn(unit)) {
-            throw new AccessDeniedException("Only a lead of " + unit.getPath() + " (or of a unit above it) or an administrator may "
-                    + action + ".");
+            throw new AccessDeniedException(text("denied.lead", unit.getPath(), action));
         }
     }
 
     public void requireCheckIn(KeyResult kr) {
         if (!canCheckIn(kr)) {
-            throw new AccessDeniedException("Only the owner of key result " + kr.getKey() + ", a lead of "
-                    + kr.getObjective().getUnit().getPath() + " or an administrator may check in on it.");
+            throw new AccessDeniedException(text("denied.checkIn", kr.getKey(), kr.getObjective().getUnit().getPath()));
         }
     }
 
     public void requireMeasure(Kpi kpi) {
         if (!canMeasure(kpi)) {
-            throw new AccessDeniedException("Only the owner of KPI " + kpi.getKey() + ", a lead of " + kpi.getUnit().getPath()
-                    + " or an administrator may record its measurements.");
+            throw new AccessDeniedException(text("denied.measure", kpi.getKey(), kpi.getUnit().getPath()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.keystone.okr.web.support;
 
+import static com.keystone.okr.domain.DomainText.field;
+
 import com.keystone.okr.domain.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,14 +19,14 @@ public final class Dates {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " '" + text + "' is not a date like 2026-11-20");
+            throw new InvalidInputException(field, WebText.text("date.invalid", field(field), text));
         }
     }
 
     public static LocalDate required(String field, String text) {
         LocalDate d = parse(field, text);
         if (d == null) {
-            throw new InvalidInputException(field, field + " is required (a date like 2026-11-20)");
+            throw new InvalidInputException(field, WebText.text("date.required", field(field)));
         }
         return d;
     }

@@ -1,5 +1,8 @@
 package com.keystone.okr.web.support;
 
+import static com.keystone.okr.domain.DomainText.field;
+
+import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,15 +21,15 @@ public final class Enums {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, field + " '" + text + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw new InvalidInputException(field, WebText.text("enum.invalid", field(field), text,
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
 
     public static <E extends Enum<E>> E required(Class<E> type, String field, String text) {
         E e = parse(type, field, text);
         if (e == null) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, DomainText.text("checks.required", field(field)));
         }
         return e;
     }

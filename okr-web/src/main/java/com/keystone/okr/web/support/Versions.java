@@ -1,6 +1,7 @@
 package com.keystone.okr.web.support;
 
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.Text;
 
 /** Optimistic locking from the outside: the caller says which version it changes (If-Match or a body field). */
 public final class Versions {
@@ -8,8 +9,11 @@ public final class Versions {
     private Versions() {
     }
 
-    /** Refuses the change when the caller named a version and it is not the stored one. */
-    public static void check(String what, Long expected, long actual) {
+    /**
+     * Refuses the change when the caller named a version and it is not the stored one; {@code what}
+     * names the thing, e.g. {@code WebText.text("subject.unit", path)}.
+     */
+    public static void check(Text what, Long expected, long actual) {
         if (expected != null && expected != actual) {
             throw new StaleVersionException(what, expected, actual);
         }

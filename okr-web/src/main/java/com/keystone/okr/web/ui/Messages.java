@@ -6,12 +6,15 @@ import com.keystone.okr.web.support.StaleVersionException;
 import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Runs a page action and turns the services' refusals into messages next to the field they
- * name (or at the top of the page), so a person sees what to fix and nothing was stored.
+ * name (or at the top of the page), so a person sees what to fix and nothing was stored. The
+ * refusals read in the page's language; their {@code getMessage()} stays English for the API
+ * and the logs.
  */
 public final class Messages {
 
@@ -24,13 +27,18 @@ public final class Messages {
      */
     public static <T> T attempt(Supplier<T> action, Map<String, String> fieldToClientId) {
         FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = locale(faces);
         try {
             return action.get();
         } catch (InvalidInputException e) {
             String clientId = fieldToClientId.get(e.getField());
-            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-        } catch (AccessDeniedException | UnknownKeyException | StaleVersionException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+        } catch (AccessDeniedException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+        } catch (UnknownKeyException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+        } catch (StaleVersionException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof InvalidInputException)) {
@@ -38,13 +46,19 @@ public final class Messages {
             }
             if (cause instanceof InvalidInputException iie) {
                 faces.addMessage(fieldToClientId.get(iie.getField()),
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, iie.getMessage(), null));
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, iie.getMessage(locale), null));
             } else {
                 throw e;
             }
         }
         faces.validationFailed();
         return null;
+    }
+
+    /** The page's language: the view's locale (set from the language switch), else English. */
+    public static Locale locale(FacesContext faces) {
+        Locale locale = faces == null || faces.getViewRoot() == null ? null : faces.getViewRoot().getLocale();
+        return locale == null ? Locale.ENGLISH : locale;
     }
 
     public static void info(String text) {

@@ -1,5 +1,8 @@
 package com.keystone.okr.web.unit;
 
+import static com.keystone.okr.web.support.WebText.text;
+
+import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
@@ -37,7 +40,7 @@ public class UnitService {
 
     /** A new unit below {@code parentPath}; without a parent on an empty tree, the company itself. */
     public OrgUnit create(String parentPath, String name) {
-        user.requireAdmin("create units");
+        user.requireAdmin(text("action.createUnits"));
         OrgUnit unit;
         if (parentPath == null || parentPath.isBlank()) {
             unit = OrgUnit.root(name);
@@ -51,9 +54,9 @@ public class UnitService {
 
     /** Renames, moves and archives or restores a unit; descendants follow a rename or move. */
     public OrgUnit update(String path, String newName, String newParentPath, Boolean archived, Long version) {
-        user.requireAdmin("change units");
+        user.requireAdmin(text("action.changeUnits"));
         OrgUnit unit = find(path);
-        Versions.check("unit " + path, version, unit.getVersion());
+        Versions.check(text("subject.unit", path), version, unit.getVersion());
         String oldPath = unit.getPath();
         boolean moves = newParentPath != null && (unit.getParent() == null || !newParentPath.equals(unit.getParent().getPath()));
         OrgUnit newParent = moves ? parent(newParentPath) : unit.getParent();
@@ -61,7 +64,7 @@ public class UnitService {
                 + (newName == null ? unit.getName() : OrgUnit.validName(newName));
         // checked before the unit changes: the query would otherwise flush the clash into the unique index (a 500)
         if (!newPath.equals(oldPath) && units.findByPath(newPath).filter(other -> other != unit).isPresent()) {
-            throw new InvalidInputException("name", "a unit " + newPath + " already exists");
+            throw new InvalidInputException("name", DomainText.text("unit.exists", newPath));
         }
         if (moves) {
             unit.moveTo(newParent);
@@ -85,7 +88,7 @@ public class UnitService {
 
     private OrgUnit parent(String path) {
         return units.findByPath(path.strip())
-                .orElseThrow(() -> new InvalidInputException("parentPath", "there is no unit " + path));
+                .orElseThrow(() -> new InvalidInputException("parentPath", text("noSuch.unit", path)));
     }
 
     private OrgUnit find(String path) {

@@ -1,5 +1,7 @@
 package com.keystone.okr.web.app.admin;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.web.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +20,7 @@ public class PeopleCount {
     EntityManager em;
 
     public int count() {
-        user.requireAdmin("list people");
+        user.requireAdmin(text("action.listPeople"));
         return Math.toIntExact(em.createQuery("select count(p) from Person p", Long.class).getSingleResult());
     }
 }

@@ -23,14 +23,14 @@ final class CoachLines {
     static CoachLine line(CycleReport report, Finding f) {
         SubjectKind kind = kindOf(report, f);
         return switch (kind) {
-            case OBJECTIVE -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f.message(), kind,
+            case OBJECTIVE -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f, kind,
                     "/app/objective", "key", f.subject());
-            case KEY_RESULT -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f.message(), kind,
+            case KEY_RESULT -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f, kind,
                     "/app/objective", "key",
                     report.keyResult(f.subject()).map(k -> k.objectiveKey()).orElse(f.subject()));
-            case KPI -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f.message(), kind,
+            case KPI -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f, kind,
                     "/app/kpis", "kpi", f.subject());
-            case UNIT -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f.message(), kind,
+            case UNIT -> new CoachLine(f.code(), f.severity(), f.unitPath(), f.subject(), f, kind,
                     "/app/alignment", "unit", f.subject());
         };
     }

@@ -77,14 +77,37 @@ class BrowserJourneysIT {
     }
 
     @Test
-    void choosingPortugueseInTheContextBarShowsMeuTrabalho(Browser browser) {
-        browser.signInAs("marketing.lead");
+    void choosingPortugueseShowsPagesCoachFindingsAndRefusalsInPortuguese(Browser browser) {
+        browser.signInAs("ceo");
         browser.choose("context:language", "Português (Brasil)", true);
         assertEquals("Meu trabalho", browser.text(By.tagName("h1")));
         assertEquals("pt-BR", browser.js("return document.documentElement.lang;"));
         browser.go("/app/index.xhtml");
         assertEquals("Meu trabalho", browser.text(By.tagName("h1")), "the choice lasts for the session");
+
+        // the coach's findings: the demo company's KPIs are all lagging
+        String coach = browser.text(By.id("dashboard:coach"));
+        assertTrue(coach.contains("Sem indicador antecedente") && coach.contains("são indicadores consequentes"),
+                "the coach speaks Portuguese: " + coach);
+
+        // a refusal of the model, shown at its field: a key result whose target is its start
+        String key = Api.uniqueKey("PT");
+        browser.go("/app/editor.xhtml");
+        browser.type(By.id("editor:key"), key);
+        browser.choose("editor:unit", "Acme", false);
+        browser.type(By.id("editor:title"), "Clientes apaixonados");
+        browser.type(By.id("editor:krs:0:krKey"), key + "-KR1");
+        browser.type(By.id("editor:krs:0:krTitle"), "Dez estudos de caso");
+        browser.type(By.id("editor:krs:0:krStart"), "10");
+        browser.type(By.id("editor:krs:0:krTarget"), "10");
+        browser.clickAjax(By.id("editor:save"));
+        assertEquals("/app/editor.xhtml", browser.path(), "nothing was saved");
+        String page = browser.bodyText();
+        assertTrue(page.contains("não pode ser igual ao início"), "the refusal is in Portuguese:\n" + page);
+
         browser.choose("context:language", "English", true);
+        assertEquals("New objective", browser.text(By.tagName("h1")), "back in English");
+        browser.go("/app/index.xhtml");
         assertEquals("My work", browser.text(By.tagName("h1")));
     }
 

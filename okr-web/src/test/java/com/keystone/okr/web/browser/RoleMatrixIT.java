@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.keystone.okr.web.browser.Api.Answer;
 import com.keystone.okr.web.browser.FormClient.Page;
+import com.keystone.okr.web.it.ApiClient;
+import com.keystone.okr.web.it.ApiClient.Answer;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -369,7 +369,7 @@ class RoleMatrixIT {
     }
 
     private static String unit(String path) {
-        return "units/" + Arrays.stream(path.split("/")).map(Api::segment).collect(Collectors.joining("/"));
+        return "units/" + ApiClient.unitPath(path);
     }
 
     private static String leaf(String path) {

@@ -31,10 +31,10 @@ import java.util.stream.Collectors;
  * user's password ({@code demo} for the demo users), JSON or CSV bodies, answers read with
  * JSON-P. It remembers every 5xx answer it got, so a test can insist there was none.
  */
-final class ApiClient {
+public final class ApiClient {
 
-    static final String DEMO_PASSWORD = "demo";
-    static final String API = "api/v1/";
+    public static final String DEMO_PASSWORD = "demo";
+    public static final String API = "api/v1/";
 
     private final URI root;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -42,53 +42,62 @@ final class ApiClient {
     private final List<String> serverErrors = new ArrayList<>();
 
     ApiClient(URL base) {
+        this(toUri(base));
+    }
+
+    /** A client of the deployment at {@code base} (e.g. {@code http://localhost:8080}). */
+    public ApiClient(URI base) {
+        String s = base.toString();
+        this.root = URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    private static URI toUri(URL base) {
         try {
-            String s = base.toURI().toString();
-            this.root = URI.create(s.endsWith("/") ? s : s + "/");
+            return base.toURI();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(base.toString(), e);
         }
     }
 
     /** Every answer with a 5xx status since the last call, described for a failure message. */
-    List<String> takeServerErrors() {
+    public List<String> takeServerErrors() {
         List<String> copy = List.copyOf(serverErrors);
         serverErrors.clear();
         return copy;
     }
 
-    Answer get(String user, String apiPath) {
+    public Answer get(String user, String apiPath) {
         return send("GET", apiPath, user, DEMO_PASSWORD, null, null, Map.of());
     }
 
-    Answer post(String user, String apiPath, String json) {
+    public Answer post(String user, String apiPath, String json) {
         return send("POST", apiPath, user, DEMO_PASSWORD, json == null ? null : "application/json", bytes(json), Map.of());
     }
 
-    Answer put(String user, String apiPath, String json) {
+    public Answer put(String user, String apiPath, String json) {
         return send("PUT", apiPath, user, DEMO_PASSWORD, "application/json", bytes(json), Map.of());
     }
 
-    Answer put(String user, String apiPath, String json, String ifMatch) {
+    public Answer put(String user, String apiPath, String json, String ifMatch) {
         return send("PUT", apiPath, user, DEMO_PASSWORD, "application/json", bytes(json), Map.of("If-Match", ifMatch));
     }
 
-    Answer importCsv(String user, String kind, String csv) {
+    public Answer importCsv(String user, String kind, String csv) {
         return importCsv(user, kind, "text/csv; charset=UTF-8", bytes(csv));
     }
 
-    Answer importCsv(String user, String kind, String contentType, byte[] body) {
+    public Answer importCsv(String user, String kind, String contentType, byte[] body) {
         return send("POST", "import/" + kind, user, DEMO_PASSWORD, contentType, body, Map.of());
     }
 
     /** A call to {@code /api/v1/<apiPath>}; {@code user} null sends no credentials. */
-    Answer send(String method, String apiPath, String user, String password, String contentType, byte[] body,
+    public Answer send(String method, String apiPath, String user, String password, String contentType, byte[] body,
                 Map<String, String> headers) {
         return sendTo(method, API + apiPath, user, password, contentType, body, headers);
     }
 
     /** A call to any path of the deployment (relative) or the server (absolute, e.g. {@code /metrics}). */
-    Answer sendTo(String method, String path, String user, String password, String contentType, byte[] body,
+    public Answer sendTo(String method, String path, String user, String password, String contentType, byte[] body,
                   Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -117,16 +126,16 @@ final class ApiClient {
         }
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A unit path as URL path segments: {@code Acme/Customer Success} becomes {@code Acme/Customer%20Success}. */
-    static String unitPath(String path) {
+    public static String unitPath(String path) {
         return Arrays.stream(path.split("/")).map(ApiClient::segment).collect(Collectors.joining("/"));
     }
 
-    static String segment(String s) {
+    public static String segment(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -135,17 +144,17 @@ final class ApiClient {
     }
 
     /** One answer: status, headers and body, with the body read as JSON on demand. */
-    record Answer(String method, String path, int status, HttpHeaders headers, String body) {
+    public record Answer(String method, String path, int status, HttpHeaders headers, String body) {
 
-        JsonObject object() {
+        public JsonObject object() {
             return (JsonObject) json();
         }
 
-        JsonArray array() {
+        public JsonArray array() {
             return (JsonArray) json();
         }
 
-        JsonStructure json() {
+        public JsonStructure json() {
             try (JsonReader r = Json.createReader(new StringReader(body))) {
                 return r.read();
             } catch (RuntimeException e) {
@@ -153,12 +162,12 @@ final class ApiClient {
             }
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
 
         /** The {@code errors} of the API's error shape. */
-        List<JsonObject> errors() {
+        public List<JsonObject> errors() {
             return object().getJsonArray("errors").getValuesAs(JsonObject.class);
         }
 

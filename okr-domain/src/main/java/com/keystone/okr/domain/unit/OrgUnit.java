@@ -100,6 +100,19 @@ public class OrgUnit {
         return names;
     }
 
+    /**
+     * Splits a path that must lie in the company whose root unit is {@code root} (null while
+     * the company has no unit yet: the path's first name then becomes the root). The company
+     * has one root, and every path starts with its name.
+     */
+    public static String[] splitPathUnder(OrgUnit root, String path) {
+        String[] names = splitPath(path);
+        if (root != null && !root.getName().equals(names[0])) {
+            throw new InvalidInputException("unit_path", text("unit.pathOutsideCompany", path, root.getName()));
+        }
+        return names;
+    }
+
     /** Renames this unit; the caller re-paths the descendants ({@link #rebase}). */
     public void rename(String newName) {
         this.name = validName(newName);

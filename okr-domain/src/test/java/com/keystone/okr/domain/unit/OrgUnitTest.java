@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.keystone.okr.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class OrgUnitTest {
@@ -28,6 +29,16 @@ class OrgUnitTest {
     void aSlashInANameIsRefused() {
         refused("name", () -> acme.addChild("Sales/Outbound"));
         refused("name", () -> OrgUnit.root("A/B"));
+    }
+
+    @Test
+    void aPathMustStartAtTheCompanysRootUnitOnceThereIsOne() {
+        assertArrayEquals(new String[] {"Acme", "Sales", "Inbound"}, OrgUnit.splitPathUnder(acme, " Acme / Sales/Inbound"));
+        assertArrayEquals(new String[] {"Globex", "Sales"}, OrgUnit.splitPathUnder(null, "Globex/Sales"),
+                "without a company yet, the first name will become its root");
+        InvalidInputException e = refused("unit_path", () -> { OrgUnit.splitPathUnder(acme, "Globex/Sales"); });
+        assertTrue(e.getMessage().contains("does not start at the company unit 'Acme'"), e.getMessage());
+        refused("unit_path", () -> { OrgUnit.splitPathUnder(acme, "Acme//Sales"); });
     }
 
     @Test

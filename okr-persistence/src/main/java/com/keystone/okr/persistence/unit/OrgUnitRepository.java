@@ -83,17 +83,9 @@ public class OrgUnitRepository extends Repository<OrgUnit> {
      * the company's root (or, on an empty database, becomes it).
      */
     public OrgUnit ensurePath(String path) {
-        String[] names = OrgUnit.splitPath(path);
         Optional<OrgUnit> root = findRoot();
-        OrgUnit current;
-        if (root.isPresent()) {
-            if (!root.get().getName().equals(names[0])) {
-                throw new InvalidInputException("unit_path", text("unit.pathOutsideCompany", path, root.get().getName()));
-            }
-            current = root.get();
-        } else {
-            current = super.add(OrgUnit.root(names[0]));
-        }
+        String[] names = OrgUnit.splitPathUnder(root.orElse(null), path);
+        OrgUnit current = root.isPresent() ? root.get() : super.add(OrgUnit.root(names[0]));
         for (int i = 1; i < names.length; i++) {
             String childPath = current.getPath() + OrgUnit.SEPARATOR + names[i];
             Optional<OrgUnit> existing = findByPath(childPath);

@@ -37,16 +37,13 @@ final class UnitTree {
      */
     OrgUnit resolve(String path) {
         try {
-            String[] names = OrgUnit.splitPath(path);
+            String[] names = OrgUnit.splitPathUnder(root, path);
             OrgUnit found = byPath.get(String.join(OrgUnit.SEPARATOR, names));
             if (found != null) {
                 return found;
             }
             if (root == null) {
                 root = add(OrgUnit.root(names[0]));
-            } else if (!root.getName().equals(names[0])) {
-                throw new InvalidInputException("unit_path", "unit path '" + path + "' does not start at the company unit '"
-                        + root.getName() + "': the company has one root unit, and every path starts with its name");
             }
             OrgUnit current = root;
             for (int i = 1; i < names.length; i++) {

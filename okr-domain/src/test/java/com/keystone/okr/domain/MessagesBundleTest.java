@@ -3,18 +3,11 @@ package com.keystone.okr.domain;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -25,31 +18,13 @@ class MessagesBundleTest {
     static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
 
     @Test
-    void everyEnglishTextHasAPortugueseOneAndViceVersa() throws IOException {
-        Properties en = load(BASE + ".properties");
-        Properties pt = load(BASE + "_pt_BR.properties");
-        TreeSet<String> missing = new TreeSet<>(en.stringPropertyNames());
-        missing.removeAll(pt.stringPropertyNames());
-        TreeSet<String> extra = new TreeSet<>(pt.stringPropertyNames());
-        extra.removeAll(en.stringPropertyNames());
-        assertEquals(new TreeSet<>(), missing, "keys without Portuguese");
-        assertEquals(new TreeSet<>(), extra, "Portuguese keys without English");
+    void englishAndPortugueseNameTheSameTextsWithTheSameArgumentsInValidPatterns() {
+        assertAll(BundleParity.checks(BASE, true));
     }
 
     @Test
-    void bothLanguagesUseTheSameArgumentsInValidPatterns() throws IOException {
-        Properties en = load(BASE + ".properties");
-        Properties pt = load(BASE + "_pt_BR.properties");
-        List<Executable> checks = new ArrayList<>();
-        for (String key : en.stringPropertyNames()) {
-            checks.add(() -> assertEquals(arguments(en.getProperty(key)), arguments(pt.getProperty(key)), key));
-        }
-        assertAll(checks);
-    }
-
-    @Test
-    void fieldAndStateLabelsReadInEnglishAsTheTechnicalNames() throws IOException {
-        Properties en = load(BASE + ".properties");
+    void fieldAndStateLabelsReadInEnglishAsTheTechnicalNames() {
+        Properties en = BundleParity.load(BASE + ".properties");
         List<Executable> checks = new ArrayList<>();
         for (String key : en.stringPropertyNames()) {
             if (key.startsWith("field.") || Character.isUpperCase(key.charAt(0))) {
@@ -111,20 +86,5 @@ class MessagesBundleTest {
         InvalidInputException e = new InvalidInputException("body", "a JSON body is required");
 
         assertEquals("a JSON body is required", e.getMessage(PT_BR));
-    }
-
-    /** Reads the file strictly as UTF-8, as the product's bundles are written. */
-    static Properties load(String resource) throws IOException {
-        InputStream in = MessagesBundleTest.class.getClassLoader().getResourceAsStream(resource);
-        assertNotNull(in, resource);
-        Properties p = new Properties();
-        try (InputStreamReader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder())) {
-            p.load(r);
-        }
-        return p;
-    }
-
-    private static int arguments(String pattern) {
-        return new MessageFormat(pattern, Locale.ROOT).getFormatsByArgumentIndex().length;
     }
 }

@@ -2,22 +2,16 @@ package com.keystone.okr.reporting.quality;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.keystone.okr.domain.BundleParity;
 import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.reporting.OkrEngine;
 import com.keystone.okr.reporting.fixture.Company;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -29,25 +23,13 @@ class FindingTextsTest {
     private static final LocalDate AS_OF = LocalDate.parse("2026-11-15");
 
     @Test
-    void everyEnglishTextHasAPortugueseOneWithTheSameArguments() throws IOException {
-        Properties en = load(BASE + ".properties");
-        Properties pt = load(BASE + "_pt_BR.properties");
-        TreeSet<String> missing = new TreeSet<>(en.stringPropertyNames());
-        missing.removeAll(pt.stringPropertyNames());
-        TreeSet<String> extra = new TreeSet<>(pt.stringPropertyNames());
-        extra.removeAll(en.stringPropertyNames());
-        assertEquals(new TreeSet<>(), missing, "keys without Portuguese");
-        assertEquals(new TreeSet<>(), extra, "Portuguese keys without English");
-        List<Executable> checks = new ArrayList<>();
-        for (String key : en.stringPropertyNames()) {
-            checks.add(() -> assertEquals(arguments(en.getProperty(key)), arguments(pt.getProperty(key)), key));
-        }
-        assertAll(checks);
+    void everyEnglishTextHasAPortugueseOneWithTheSameArguments() {
+        assertAll(BundleParity.checks(BASE, true));
     }
 
     @Test
-    void everyFindingCodeHasATextOfItsOwn() throws IOException {
-        Properties en = load(BASE + ".properties");
+    void everyFindingCodeHasATextOfItsOwn() {
+        Properties en = BundleParity.load(BASE + ".properties");
         List<Executable> checks = new ArrayList<>();
         for (FindingCode code : FindingCode.values()) {
             checks.add(() -> assertEquals(true, en.stringPropertyNames().stream()
@@ -95,19 +77,5 @@ class FindingTextsTest {
         Finding f = new Finding(FindingCode.NO_OWNER, Severity.WARNING, "Acme", "CO", "objective CO has no owner");
 
         assertEquals("objective CO has no owner", f.message(PT_BR));
-    }
-
-    private static Properties load(String resource) throws IOException {
-        InputStream in = FindingTextsTest.class.getClassLoader().getResourceAsStream(resource);
-        assertNotNull(in, resource);
-        Properties p = new Properties();
-        try (InputStreamReader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder())) {
-            p.load(r);
-        }
-        return p;
-    }
-
-    private static int arguments(String pattern) {
-        return new MessageFormat(pattern, Locale.ROOT).getFormatsByArgumentIndex().length;
     }
 }

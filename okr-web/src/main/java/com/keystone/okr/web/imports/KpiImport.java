@@ -223,13 +223,13 @@ final class KpiImport {
                         kpi.describeUnitOfMeasure(l.unitOfMeasure());
                     }
                     if (row.has("owner") && !people.same(kpi.getOwner(), l.owner())) {
-                        kpi.assignOwner(owner);
+                        kpi.assignOwner(people.newOwner("owner", l.owner(), owner));
                     }
                     updated++;
                 } else {
                     kpi = new Kpi(l.key(), l.name(), unit, l.direction(), l.kind(), l.target(), l.warning(), l.timeAggregation());
                     kpi.describeUnitOfMeasure(l.unitOfMeasure());
-                    kpi.assignOwner(owner);
+                    kpi.assignOwner(people.newOwner("owner", l.owner(), owner));
                     fresh.add(kpi);
                     created++;
                 }

@@ -282,7 +282,7 @@ final class OkrImport {
                         o.reweigh(orOne(l.weight()));
                     }
                     if (row.has("objective_owner") && !people.same(o.getOwner(), l.owner())) {
-                        o.assignOwner(r.owner());
+                        o.assignOwner(people.newOwner("objective_owner", l.owner(), r.owner()));
                     }
                     updated++;
                 } else {
@@ -291,7 +291,7 @@ final class OkrImport {
                         o.reweigh(l.weight());
                     }
                     if (r.owner() != null) {
-                        o.assignOwner(r.owner());
+                        o.assignOwner(people.newOwner("objective_owner", l.owner(), r.owner()));
                     }
                     fresh.add(o);
                     created++;
@@ -382,7 +382,7 @@ final class OkrImport {
                         kr.reweigh(l.krWeight());
                     }
                     if (r.krOwner() != null) {
-                        kr.assignOwner(r.krOwner());
+                        kr.assignOwner(people.newOwner("kr_owner", l.krOwner(), r.krOwner()));
                     }
                     if (r.kpi() != null) {
                         kr.linkKpi(r.kpi());
@@ -416,7 +416,7 @@ final class OkrImport {
             kr.reweigh(orOne(l.krWeight()));
         }
         if (row.has("kr_owner") && !people.same(kr.getOwner(), l.krOwner())) {
-            kr.assignOwner(r.krOwner());
+            kr.assignOwner(people.newOwner("kr_owner", l.krOwner(), r.krOwner()));
         }
         if (row.has("kpi_key") && !Objects.equals(Preload.idOf(em, kr.getKpi()), Preload.idOf(em, r.kpi()))) {
             kr.linkKpi(r.kpi());

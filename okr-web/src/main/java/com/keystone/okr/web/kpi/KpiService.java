@@ -10,12 +10,11 @@ import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.kpi.KpiKind;
 import com.keystone.okr.domain.kpi.TimeAggregation;
 import com.keystone.okr.domain.kpi.UnitAggregation;
-import com.keystone.okr.domain.person.Person;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.kpi.KpiRepository;
 import com.keystone.okr.persistence.kpi.MeasurementRepository;
-import com.keystone.okr.persistence.person.PersonRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.person.Owners;
 import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.support.Enums;
 import com.keystone.okr.web.support.UnknownKeyException;
@@ -41,7 +40,7 @@ public class KpiService {
     @Inject
     OrgUnitRepository units;
     @Inject
-    PersonRepository people;
+    Owners owners;
     @Inject
     CurrentUser user;
     @PersistenceContext(unitName = "okr")
@@ -111,7 +110,7 @@ public class KpiService {
             k.describeUnitOfMeasure(c.unitOfMeasure());
         }
         if (c.owner() != null) {
-            k.assignOwner(person(c.owner()));
+            k.assignOwner(owners.resolve("owner", c.owner(), k.getOwner()));
         }
     }
 
@@ -158,12 +157,5 @@ public class KpiService {
             throw new InvalidInputException("unitPath", DomainText.text("checks.required", field("unitPath")));
         }
         return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", text("noSuch.unit", path)));
-    }
-
-    private Person person(String username) {
-        if (username.isBlank()) {
-            return null;
-        }
-        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException("owner", text("noSuch.user", username)));
     }
 }

@@ -19,8 +19,8 @@ import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.kpi.KpiRepository;
 import com.keystone.okr.persistence.objective.KeyResultRepository;
 import com.keystone.okr.persistence.objective.ObjectiveRepository;
-import com.keystone.okr.persistence.person.PersonRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.person.Owners;
 import com.keystone.okr.web.security.AccessDeniedException;
 import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.support.Enums;
@@ -53,7 +53,7 @@ public class OkrService {
     @Inject
     OrgUnitRepository units;
     @Inject
-    PersonRepository people;
+    Owners owners;
     @Inject
     KpiRepository kpis;
     @Inject
@@ -129,7 +129,7 @@ public class OkrService {
             o.describe(c.description());
         }
         if (c.owner() != null) {
-            o.assignOwner(person("owner", c.owner()));
+            o.assignOwner(owners.resolve("owner", c.owner(), o.getOwner()));
         }
         if (c.weight() != null) {
             o.reweigh(c.weight());
@@ -187,7 +187,7 @@ public class OkrService {
             kr.reweigh(c.weight());
         }
         if (c.owner() != null) {
-            kr.assignOwner(person("owner", c.owner()));
+            kr.assignOwner(owners.resolve("owner", c.owner(), kr.getOwner()));
         }
         if (c.kpi() != null) {
             kr.linkKpi(c.kpi().isBlank() ? null : kpi(c.kpi()));
@@ -247,13 +247,6 @@ public class OkrService {
             throw new InvalidInputException("unitPath", DomainText.text("checks.required", field("unitPath")));
         }
         return units.findByPath(path.strip()).orElseThrow(() -> new InvalidInputException("unitPath", text("noSuch.unit", path)));
-    }
-
-    private Person person(String field, String username) {
-        if (username.isBlank()) {
-            return null;
-        }
-        return people.findByUsername(username).orElseThrow(() -> new InvalidInputException(field, text("noSuch.user", username)));
     }
 
     private Kpi kpi(String key) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.KeyResultType;
+import com.keystone.okr.domain.person.Person;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.web.imports.Views.KeyResultView;
 import com.keystone.okr.web.imports.Views.ObjectiveView;
@@ -251,6 +252,29 @@ class OkrImportTest {
 
         assertEquals(List.of(new RowError(2, "objective_owner", "no user 'nobody'"), new RowError(3, "kr_owner", "no user 'ghost'")),
                 errors);
+    }
+
+    @Test
+    void aDeactivatedPersonCannotBecomeAnOwnerButKeepsWhatTheyOwn() {
+        fx.users("ceo", "alice", "leaver");
+        String owned = csv(HEADER,
+                row("2026-Q4", "Acme", "CO-1", "Grow revenue", "", "", "leaver", "KR-1", "Revenue", "NUMERIC", "0", "10", "", "leaver"));
+        fx.importing(ImportKind.OKRS, owned);
+        fx.run(em -> em.createQuery("select p from Person p where p.username = 'leaver'", Person.class).getSingleResult()
+                .deactivate());
+
+        assertEquals(new ImportResult(0, 2, 0), fx.importing(ImportKind.OKRS, owned),
+                "re-importing what the leaver already owns changes nothing");
+        assertEquals("leaver", objective("CO-1").owner());
+
+        Map<String, Long> before = fx.counts();
+        List<RowError> errors = fx.rejected(ImportKind.OKRS, csv(HEADER,
+                row("2026-Q4", "Acme", "CO-1", "Grow revenue", "", "", "leaver", "KR-2", "Costs", "NUMERIC", "0", "10", "", "leaver"),
+                row("2026-Q4", "Acme", "CO-2", "Hire", "", "", "leaver")));
+        assertEquals(List.of(new RowError(2, "kr_owner", "user 'leaver' is deactivated: choose an active person as the owner"),
+                new RowError(3, "objective_owner", "user 'leaver' is deactivated: choose an active person as the owner")),
+                errors);
+        assertEquals(before, fx.counts(), "nothing stored");
     }
 
     @Test

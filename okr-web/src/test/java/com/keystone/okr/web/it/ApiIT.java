@@ -690,6 +690,36 @@ class ApiIT {
     }
 
     @Test
+    void aDeactivatedPersonKeepsWhatTheyOwnButCannotBeMadeAnOwner() {
+        String leaver = "leaver." + unique().toLowerCase(Locale.ROOT);
+        expect(201, api().post("admin", "people", "{\"username\":\"" + leaver + "\",\"displayName\":\"Lee Leaver\","
+                + "\"password\":\"leaver-password\",\"roles\":[],"
+                + "\"memberships\":[{\"unitPath\":\"Acme/Marketing/Content\",\"role\":\"MEMBER\"}]}"));
+        String key = "LV-" + unique();
+        expect(201, api().post("marketing.lead", "cycles/" + CURRENT + "/objectives", "{\"key\":\"" + key
+                + "\",\"title\":\"Hand over\",\"unitPath\":\"Acme/Marketing/Content\",\"owner\":\"" + leaver + "\"}"));
+        expect(200, api().put("admin", "people/" + leaver, "{\"active\":false}"));
+
+        // what they own stays theirs, and can still be edited
+        JsonObject edited = expect(200, api().put("marketing.lead", "cycles/" + CURRENT + "/objectives/" + key,
+                "{\"title\":\"Hand over well\",\"owner\":\"" + leaver + "\"}")).object();
+        assertEquals(leaver, edited.getString("owner"));
+
+        // but nothing new becomes theirs
+        String other = "LV-" + unique();
+        assertError(400, "owner", api().post("marketing.lead", "cycles/" + CURRENT + "/objectives", "{\"key\":\"" + other
+                + "\",\"title\":\"Start over\",\"unitPath\":\"Acme/Marketing/Content\",\"owner\":\"" + leaver + "\"}"));
+        assertError(404, null, api().get("hr", "cycles/" + CURRENT + "/objectives/" + other));
+        assertError(400, "owner", api().post("marketing.lead", "cycles/" + CURRENT + "/objectives/" + key + "/key-results",
+                "{\"key\":\"" + key + "-KR1\",\"title\":\"Write the notes\",\"type\":\"MILESTONE\",\"owner\":\""
+                        + leaver + "\"}"));
+        String kpi = "LVK-" + unique();
+        assertError(400, "owner", api().post("marketing.lead", "kpis",
+                kpiJson(kpi, "Acme/Marketing/Content", "HIGHER_IS_BETTER", 10, 5).replace("}", ",\"owner\":\"" + leaver + "\"}")));
+        assertError(404, null, api().get("hr", "kpis/" + kpi));
+    }
+
+    @Test
     void onlyAdminsAndHrListPeopleAndEveryoneReadsThemselves() {
         assertError(403, null, api().get("alice", "people"));
         assertError(403, null, api().get("ceo", "people"));

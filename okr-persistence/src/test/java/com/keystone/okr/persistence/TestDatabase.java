@@ -81,6 +81,18 @@ public final class TestDatabase implements AutoCloseable {
         return pg.getDatabase("postgres", name);
     }
 
+    /**
+     * The JDBC URL of a new, empty (not migrated) database in the embedded PostgreSQL, for a
+     * server started in another process (user {@code postgres}, no password). Its data stays
+     * until the embedded PostgreSQL stops with the JVM.
+     */
+    public static String emptyPostgresUrl() {
+        String name = newName();
+        EmbeddedPostgres pg = postgres();
+        execute(pg, "create database " + name);
+        return pg.getJdbcUrl("postgres", name);
+    }
+
     private static String newName() {
         return "t" + UUID.randomUUID().toString().replace("-", "");
     }

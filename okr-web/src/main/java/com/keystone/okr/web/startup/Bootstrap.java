@@ -13,7 +13,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +35,8 @@ import org.eclipse.microprofile.config.Config;
 public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    /** The key of the PostgreSQL advisory lock held while seeding ("KEYSTONE" in ASCII, shortened). */
+    private static final long SEED_LOCK = 0x4B455953544F4EL;
 
     @Resource(lookup = DataSourceConfig.JNDI_NAME)
     DataSource dataSource;
@@ -51,7 +57,7 @@ public class Bootstrap {
     void start() {
         try {
             String version = new SchemaMigrator(dataSource).migrate();
-            seed();
+            seedAlone();
             status.ready(version);
             LOG.info("Keystone is ready (schema version " + version + ")");
         } catch (StartupFailure | SchemaTooNewException | InvalidInputException e) {
@@ -60,6 +66,32 @@ public class Bootstrap {
         } catch (RuntimeException e) {
             fail("Keystone could not start: " + e, e);
             throw e;
+        }
+    }
+
+    /**
+     * Seeds while holding a database-wide lock, so that instances of a cluster starting together
+     * on one empty PostgreSQL database load the demo company (or create the first administrator)
+     * once: the others wait, then find the data there. (Flyway locks the migrations itself; an
+     * H2 file database serves one process only.)
+     */
+    private void seedAlone() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            if (!postgres) {
+                seed();
+                return;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("select pg_advisory_lock(" + SEED_LOCK + ")");
+                try {
+                    seed();
+                } finally {
+                    s.execute("select pg_advisory_unlock(" + SEED_LOCK + ")");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StartupFailure("Keystone could not lock the database to seed it: " + e.getMessage());
         }
     }
 

@@ -4,8 +4,8 @@ import static com.keystone.okr.domain.DomainText.text;
 
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.unit.OrgUnit;
-import com.keystone.okr.persistence.Repository;
 import com.keystone.okr.domain.unit.PathOrder;
+import com.keystone.okr.persistence.Repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package com.keystone.okr.persistence.objective;
 
+import static com.keystone.okr.persistence.TestData.T0;
 import static com.keystone.okr.persistence.TestData.measuredKpi;
 import static com.keystone.okr.persistence.TestData.n;
 import static com.keystone.okr.persistence.TestData.numericKr;
-import static com.keystone.okr.persistence.TestData.T0;
 import static com.keystone.okr.persistence.TestData.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,9 +8,9 @@ import static com.keystone.okr.web.imports.Views.same;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.objective.CheckInRepository;
 import com.keystone.okr.persistence.objective.KeyResultRepository;
-import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.web.imports.Views.CheckInView;
 import java.math.BigDecimal;
 import java.time.Instant;

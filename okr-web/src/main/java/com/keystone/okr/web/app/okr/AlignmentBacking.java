@@ -1,7 +1,7 @@
 package com.keystone.okr.web.app.okr;
 
-import com.keystone.okr.domain.person.UnitRole;
 import com.keystone.okr.domain.cycle.CycleState;
+import com.keystone.okr.domain.person.UnitRole;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.cycle.Pace;
 import com.keystone.okr.reporting.objective.ObjectiveResult;

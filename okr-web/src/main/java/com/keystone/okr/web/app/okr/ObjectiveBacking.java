@@ -1,12 +1,12 @@
 package com.keystone.okr.web.app.okr;
 
+import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.domain.objective.CheckIn;
 import com.keystone.okr.domain.objective.KeyResult;
 import com.keystone.okr.domain.objective.KeyResultType;
 import com.keystone.okr.domain.objective.Objective;
 import com.keystone.okr.domain.person.UnitRole;
 import com.keystone.okr.domain.unit.OrgUnit;
-import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.objective.Contributor;
 import com.keystone.okr.reporting.objective.ContributorKind;

@@ -1,6 +1,6 @@
 package com.keystone.okr.web.api;
 
-import jakarta.json.Json;
+import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -13,12 +13,12 @@ public final class ApiErrors {
     }
 
     public static Response of(int status, String column, String message) {
-        JsonArrayBuilder errors = Json.createArrayBuilder().add(error(null, column, message));
+        JsonArrayBuilder errors = JsonBuilders.array().add(error(null, column, message));
         return build(status, errors);
     }
 
     public static JsonObjectBuilder error(Integer row, String column, String message) {
-        JsonObjectBuilder e = Json.createObjectBuilder();
+        JsonObjectBuilder e = JsonBuilders.object();
         if (row != null) {
             e.add("row", row);
         }
@@ -30,6 +30,6 @@ public final class ApiErrors {
 
     public static Response build(int status, JsonArrayBuilder errors) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("errors", errors).build().toString()).build();
+                .entity(JsonBuilders.object().add("errors", errors).build().toString()).build();
     }
 }

@@ -2,7 +2,7 @@ package com.keystone.okr.web.api;
 
 import com.keystone.okr.web.imports.ImportRejectedException;
 import com.keystone.okr.web.imports.RowError;
-import jakarta.json.Json;
+import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +13,7 @@ final class ImportErrors {
     }
 
     static Response toResponse(ImportRejectedException e) {
-        JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonArrayBuilder errors = JsonBuilders.array();
         for (RowError r : e.errors()) {
             errors.add(ApiErrors.error(r.row(), r.column(), r.message()));
         }

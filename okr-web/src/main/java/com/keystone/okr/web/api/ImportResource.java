@@ -3,9 +3,9 @@ package com.keystone.okr.web.api;
 import com.keystone.okr.web.importing.ImportService;
 import com.keystone.okr.web.imports.ImportKind;
 import com.keystone.okr.web.imports.ImportResult;
+import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -51,7 +51,7 @@ public class ImportResource {
                     + " MiB: split it into several imports.");
         }
         ImportResult r = imports.importCsv(k, bytes);
-        return Response.ok(Json.createObjectBuilder().add("created", r.created()).add("updated", r.updated())
+        return Response.ok(JsonBuilders.object().add("created", r.created()).add("updated", r.updated())
                 .add("unchanged", r.unchanged()).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

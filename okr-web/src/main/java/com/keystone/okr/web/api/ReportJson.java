@@ -12,7 +12,7 @@ import com.keystone.okr.reporting.objective.ObjectiveResult;
 import com.keystone.okr.reporting.quality.Finding;
 import com.keystone.okr.reporting.unit.UnitResult;
 import com.keystone.okr.web.support.Decimals;
-import jakarta.json.Json;
+import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,17 +33,17 @@ public final class ReportJson {
 
     public static JsonObject rollup(CycleReport r) {
         boolean closed = r.state() == CycleState.CLOSED;
-        JsonArrayBuilder units = Json.createArrayBuilder();
+        JsonArrayBuilder units = JsonBuilders.array();
         for (UnitResult u : r.units()) {
-            JsonArrayBuilder objectives = Json.createArrayBuilder();
+            JsonArrayBuilder objectives = JsonBuilders.array();
             for (ObjectiveResult o : r.objectivesOf(u.path())) {
                 objectives.add(objective(r, o, closed));
             }
-            JsonObjectBuilder unit = Json.createObjectBuilder().add("path", u.path()).add("depth", u.depth());
+            JsonObjectBuilder unit = JsonBuilders.object().add("path", u.path()).add("depth", u.depth());
             number(unit, "progress", u.progress());
             units.add(unit.add("objectives", objectives));
         }
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("cycle", r.cycleName())
                 .add("state", r.state().name())
                 .add("asOf", r.asOf().toString())
@@ -55,7 +55,7 @@ public final class ReportJson {
     }
 
     private static JsonObjectBuilder objective(CycleReport r, ObjectiveResult o, boolean closed) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("key", o.key())
                 .add("title", o.title())
                 .add("progress", o.progress())
@@ -66,7 +66,7 @@ public final class ReportJson {
         if (closed) {
             grade(b, o.grade());
         }
-        JsonArrayBuilder krs = Json.createArrayBuilder();
+        JsonArrayBuilder krs = JsonBuilders.array();
         for (KeyResultResult k : r.keyResultsOf(o.key())) {
             krs.add(keyResult(k, closed));
         }
@@ -74,7 +74,7 @@ public final class ReportJson {
     }
 
     public static JsonObjectBuilder keyResult(KeyResultResult k, boolean closed) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("key", k.key())
                 .add("title", k.title())
                 .add("type", k.type().name())
@@ -96,7 +96,7 @@ public final class ReportJson {
         }
         Forecast f = k.forecast();
         if (f != null) {
-            b.add("forecast", Json.createObjectBuilder().add("at", f.at().toString()).add("points", f.points())
+            b.add("forecast", JsonBuilders.object().add("at", f.at().toString()).add("points", f.points())
                     .add("value", f.projectedValue()).add("progress", f.projectedProgress()));
         }
         if (closed) {
@@ -106,9 +106,9 @@ public final class ReportJson {
     }
 
     private static JsonArrayBuilder breakdown(List<Contributor> contributors) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonBuilders.array();
         for (Contributor c : contributors) {
-            a.add(Json.createObjectBuilder().add("kind", c.kind().name()).add("key", c.key()).add("weight", c.weight())
+            a.add(JsonBuilders.object().add("kind", c.kind().name()).add("key", c.key()).add("weight", c.weight())
                     .add("progress", c.progress()).add("counted", c.counted()).add("share", c.share()));
         }
         return a;
@@ -125,7 +125,7 @@ public final class ReportJson {
     }
 
     public static JsonArray kpis(CycleReport r) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonBuilders.array();
         for (KpiResult k : r.kpis()) {
             a.add(kpi(k));
         }
@@ -133,7 +133,7 @@ public final class ReportJson {
     }
 
     public static JsonObjectBuilder kpi(KpiResult k) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("key", k.key())
                 .add("name", k.name())
                 .add("unitPath", k.unitPath());
@@ -149,16 +149,16 @@ public final class ReportJson {
         text(b, "owner", k.owner());
         if (k.unitAggregation() != null) {
             b.add("unitAggregation", k.unitAggregation().name());
-            JsonArrayBuilder children = Json.createArrayBuilder();
+            JsonArrayBuilder children = JsonBuilders.array();
             for (KpiChildValue c : k.children()) {
-                JsonObjectBuilder cb = Json.createObjectBuilder().add("key", c.key());
+                JsonObjectBuilder cb = JsonBuilders.object().add("key", c.key());
                 number(cb, "value", c.value());
                 children.add(cb.add("included", c.included()));
             }
             b.add("children", children);
         }
         if (k.ratio() != null) {
-            JsonObjectBuilder rb = Json.createObjectBuilder()
+            JsonObjectBuilder rb = JsonBuilders.object()
                     .add("numerator", k.ratio().numeratorKey()).add("denominator", k.ratio().denominatorKey());
             number(rb, "numeratorValue", k.ratio().numeratorValue());
             number(rb, "denominatorValue", k.ratio().denominatorValue());
@@ -168,9 +168,9 @@ public final class ReportJson {
     }
 
     public static JsonArray findings(CycleReport r) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonBuilders.array();
         for (Finding f : r.findings()) {
-            a.add(Json.createObjectBuilder().add("code", f.code().name()).add("severity", f.severity().name())
+            a.add(JsonBuilders.object().add("code", f.code().name()).add("severity", f.severity().name())
                     .add("unitPath", f.unitPath()).add("subject", f.subject()).add("message", f.message()));
         }
         return a.build();

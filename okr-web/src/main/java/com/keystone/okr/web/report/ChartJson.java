@@ -1,6 +1,6 @@
 package com.keystone.okr.web.report;
 
-import jakarta.json.Json;
+import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +24,7 @@ public final class ChartJson {
 
     /** A line chart over the labels (e.g. week-end dates). */
     public static String line(List<String> labels, List<Series> series) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JsonBuilders.array();
         for (Series s : series) {
             JsonObjectBuilder d = dataset(s)
                     .add("fill", false)
@@ -32,52 +32,52 @@ public final class ChartJson {
                     .add("spanGaps", false)
                     .add("pointRadius", s.dashed() ? 0 : 3);
             if (s.dashed()) {
-                d.add("borderDash", Json.createArrayBuilder().add(6).add(4));
+                d.add("borderDash", JsonBuilders.array().add(6).add(4));
             }
             datasets.add(d);
         }
         JsonObjectBuilder options = baseOptions()
-                .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", false)));
-        return write(Json.createObjectBuilder()
+                .add("scales", JsonBuilders.object().add("y", JsonBuilders.object().add("beginAtZero", false)));
+        return write(JsonBuilders.object()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", strings(labels)).add("datasets", datasets))
+                .add("data", JsonBuilders.object().add("labels", strings(labels)).add("datasets", datasets))
                 .add("options", options)
                 .build());
     }
 
     /** A bar chart of whole counts; stacked puts the series of one label on top of each other. */
     public static String bar(List<String> labels, List<Series> series, boolean stacked) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JsonBuilders.array();
         for (Series s : series) {
             datasets.add(dataset(s).add("backgroundColor", s.color()));
         }
-        JsonObjectBuilder axis = Json.createObjectBuilder().add("stacked", stacked);
-        JsonObjectBuilder options = baseOptions().add("scales", Json.createObjectBuilder()
+        JsonObjectBuilder axis = JsonBuilders.object().add("stacked", stacked);
+        JsonObjectBuilder options = baseOptions().add("scales", JsonBuilders.object()
                 .add("x", axis)
-                .add("y", Json.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true)
-                        .add("ticks", Json.createObjectBuilder().add("precision", 0))));
-        return write(Json.createObjectBuilder()
+                .add("y", JsonBuilders.object().add("stacked", stacked).add("beginAtZero", true)
+                        .add("ticks", JsonBuilders.object().add("precision", 0))));
+        return write(JsonBuilders.object()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", strings(labels)).add("datasets", datasets))
+                .add("data", JsonBuilders.object().add("labels", strings(labels)).add("datasets", datasets))
                 .add("options", options)
                 .build());
     }
 
     /** A doughnut of shares, one colour per label. */
     public static String doughnut(List<String> labels, List<? extends Number> values, List<String> colors) {
-        JsonObjectBuilder dataset = Json.createObjectBuilder()
+        JsonObjectBuilder dataset = JsonBuilders.object()
                 .add("data", numbers(values))
                 .add("backgroundColor", strings(colors));
-        return write(Json.createObjectBuilder()
+        return write(JsonBuilders.object()
                 .add("type", "doughnut")
-                .add("data", Json.createObjectBuilder().add("labels", strings(labels))
-                        .add("datasets", Json.createArrayBuilder().add(dataset)))
+                .add("data", JsonBuilders.object().add("labels", strings(labels))
+                        .add("datasets", JsonBuilders.array().add(dataset)))
                 .add("options", baseOptions())
                 .build());
     }
 
     private static JsonObjectBuilder dataset(Series s) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("label", s.label())
                 .add("data", numbers(s.values()))
                 .add("borderColor", s.color())
@@ -85,16 +85,16 @@ public final class ChartJson {
     }
 
     private static JsonObjectBuilder baseOptions() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")));
+                .add("plugins", JsonBuilders.object()
+                        .add("legend", JsonBuilders.object().add("position", "bottom")));
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonBuilders.array();
         for (String v : values) {
             if (v == null) {
                 a.addNull();
@@ -106,7 +106,7 @@ public final class ChartJson {
     }
 
     private static JsonArrayBuilder numbers(List<? extends Number> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonBuilders.array();
         for (Number v : values) {
             if (v == null || v instanceof Double d && (d.isNaN() || d.isInfinite())) {
                 a.addNull();
@@ -122,7 +122,7 @@ public final class ChartJson {
     /** The JSON text, with {@code < > &} escaped so that it cannot close the script element it is written into. */
     static String write(JsonObject config) {
         StringWriter out = new StringWriter();
-        try (var writer = Json.createWriter(out)) {
+        try (var writer = JsonBuilders.writer(out)) {
             writer.writeObject(config);
         }
         String json = out.toString();

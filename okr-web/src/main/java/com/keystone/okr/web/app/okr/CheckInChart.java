@@ -1,7 +1,7 @@
 package com.keystone.okr.web.app.okr;
 
 import com.keystone.okr.reporting.objective.Forecast;
-import jakarta.json.Json;
+import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -41,51 +41,51 @@ final class CheckInChart {
         if (withForecast) {
             dates.add(forecast.at());
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JsonBuilders.array();
         dates.forEach(d -> labels.add(d.toString()));
 
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JsonBuilders.array();
         for (CheckInLine p : points) {
             values.add(point(p.date(), p.value()));
         }
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
+        JsonArrayBuilder datasets = JsonBuilders.array()
                 .add(dataset(texts.checkIns(), values, CHECK_IN_COLOR).add("pointRadius", 3));
         if (withForecast) {
-            JsonArrayBuilder line = Json.createArrayBuilder()
+            JsonArrayBuilder line = JsonBuilders.array()
                     .add(point(last.date(), last.value()))
                     .add(point(forecast.at(), BigDecimal.valueOf(forecast.projectedValue())));
             datasets.add(dataset(texts.forecast(), line, FORECAST_COLOR)
-                    .add("borderDash", Json.createArrayBuilder().add(6).add(4)).add("pointRadius", 2));
+                    .add("borderDash", JsonBuilders.array().add(6).add(4)).add("pointRadius", 2));
         }
         if (target != null && !dates.isEmpty()) {
-            JsonArrayBuilder flat = Json.createArrayBuilder()
+            JsonArrayBuilder flat = JsonBuilders.array()
                     .add(point(dates.first(), target)).add(point(dates.last(), target));
             datasets.add(dataset(texts.target(), flat, TARGET_COLOR)
-                    .add("borderDash", Json.createArrayBuilder().add(2).add(3)).add("pointRadius", 0));
+                    .add("borderDash", JsonBuilders.array().add(2).add(3)).add("pointRadius", 0));
         }
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = JsonBuilders.object()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("plugins", Json.createObjectBuilder()
-                        .add("title", Json.createObjectBuilder().add("display", true).add("text", texts.title()))
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")))
-                .add("scales", Json.createObjectBuilder()
-                        .add("x", Json.createObjectBuilder().add("type", "category")));
-        String json = Json.createObjectBuilder()
+                .add("plugins", JsonBuilders.object()
+                        .add("title", JsonBuilders.object().add("display", true).add("text", texts.title()))
+                        .add("legend", JsonBuilders.object().add("position", "bottom")))
+                .add("scales", JsonBuilders.object()
+                        .add("x", JsonBuilders.object().add("type", "category")));
+        String json = JsonBuilders.object()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("data", JsonBuilders.object().add("labels", labels).add("datasets", datasets))
                 .add("options", options)
                 .build().toString();
         return scriptSafe(json);
     }
 
     private static JsonObjectBuilder point(LocalDate date, BigDecimal value) {
-        return Json.createObjectBuilder().add("x", date.toString()).add("y", value);
+        return JsonBuilders.object().add("x", date.toString()).add("y", value);
     }
 
     private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
-        return Json.createObjectBuilder().add("label", label).add("data", data)
+        return JsonBuilders.object().add("label", label).add("data", data)
                 .add("borderColor", color).add("backgroundColor", color)
                 .add("fill", false).add("tension", 0);
     }

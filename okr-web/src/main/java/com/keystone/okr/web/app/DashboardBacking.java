@@ -1,5 +1,6 @@
 package com.keystone.okr.web.app;
 
+import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.kpi.KpiResult;
 import com.keystone.okr.reporting.objective.KeyResultResult;
@@ -35,7 +36,8 @@ public class DashboardBacking implements Serializable {
     @Inject
     ViewContext context;
 
-    private transient CycleReport report;
+    /** The cycle is closed: its grades are frozen and the dashboard offers no check-in. */
+    private boolean closed;
     private List<KeyResultResult> myKeyResults = List.of();
     private List<ObjectiveResult> unitObjectives = List.of();
     private List<ObjectiveResult> companyObjectives = List.of();
@@ -52,7 +54,9 @@ public class DashboardBacking implements Serializable {
         if (cycle == null) {
             return;
         }
-        report = reports.report(cycle, context.getAsOf());
+        // only what the page shows is kept in the view: a whole report per view would fill the heap
+        CycleReport report = reports.report(cycle, context.getAsOf());
+        closed = report.state() == CycleState.CLOSED;
         myKeyResults = report.keyResults().stream().filter(k -> username.equals(k.owner())).toList();
         List<ObjectiveResult> objectives = new ArrayList<>();
         List<KpiResult> kpis = new ArrayList<>();
@@ -70,7 +74,7 @@ public class DashboardBacking implements Serializable {
     }
 
     public boolean canCheckIn(KeyResultResult k) {
-        return k.kpiKey() == null && !context.isHistory() && user.canCheckIn(k.owner(), k.unitPath());
+        return k.kpiKey() == null && !context.isHistory() && !closed && user.canCheckIn(k.owner(), k.unitPath());
     }
 
     public boolean isCycleThere() {

@@ -38,6 +38,9 @@ public class ReportService {
     @Inject
     BusinessMetrics metrics;
 
+    @Inject
+    RequestReports thisRequest;
+
     private final OkrEngine engine = new OkrEngine();
     private final Clock clock = Clock.systemDefaultZone();
 
@@ -45,11 +48,18 @@ public class ReportService {
         if (!user.isSignedIn()) {
             throw new AccessDeniedException(text("denied.signInToRead"));
         }
-        Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-        long started = System.nanoTime();
-        CycleReport report = engine.report(snapshots.load(cycle, day), day);
-        metrics.rollupComputed(Duration.ofNanos(System.nanoTime() - started));
-        return report;
+        return thisRequest.computeIfAbsent(cycleName, day, () -> {
+            Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
+            long started = System.nanoTime();
+            CycleReport report = engine.report(snapshots.load(cycle, day), day);
+            metrics.rollupComputed(Duration.ofNanos(System.nanoTime() - started));
+            return report;
+        });
+    }
+
+    /** Forgets the reports computed so far in this request; call after a write that the same request shows. */
+    public void forgetThisRequest() {
+        thisRequest.clear();
     }
 }

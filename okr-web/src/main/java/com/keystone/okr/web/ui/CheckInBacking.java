@@ -1,6 +1,9 @@
 package com.keystone.okr.web.ui;
 
+import com.keystone.okr.domain.cycle.Cycle;
+import com.keystone.okr.web.cycle.CycleService;
 import com.keystone.okr.web.objective.CheckInService;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -8,6 +11,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -27,12 +31,17 @@ public class CheckInBacking implements Serializable {
     @Inject
     ContextBacking reload;
 
+    @Inject
+    CycleService cycles;
+
     private String keyResult;
     private String title;
     private BigDecimal value;
     private Integer confidence;
     private String comment;
     private LocalDate date;
+    private LocalDate earliest;
+    private LocalDate latest;
 
     public void open(String krKey, String krTitle, double current) {
         this.keyResult = krKey;
@@ -41,9 +50,34 @@ public class CheckInBacking implements Serializable {
         this.confidence = null;
         this.comment = null;
         this.date = LocalDate.now();
+        Cycle cycle = cycles.get(context.getCycle());
+        this.earliest = cycle.getStartDate();
+        LocalDate today = LocalDate.now();
+        this.latest = today.isAfter(cycle.getEndDate()) ? cycle.getEndDate() : today;
+        if (date.isAfter(latest)) {
+            date = latest;
+        }
+    }
+
+    /** The first day the dialog offers: the cycle's start. */
+    public LocalDate getEarliestDate() {
+        return earliest;
+    }
+
+    /** The last day the dialog offers: today, or the cycle's end if that came first. */
+    public LocalDate getLatestDate() {
+        return latest;
     }
 
     public void save() throws IOException {
+        if (date != null && earliest != null && (date.isBefore(earliest) || date.isAfter(latest))) {
+            // the page offers the cycle's days up to today (the API and imports take any date, R1)
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.addMessage("checkin:date", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    MessageFormat.format(Messages.label("checkin.dateRange"), earliest, latest), null));
+            faces.validationFailed();
+            return;
+        }
         Object stored = Messages.attempt(() -> checkIns.record(context.getCycle(), keyResult, date, value, confidence, comment),
                 Map.of("value", "checkin:value", "confidence", "checkin:confidence", "comment", "checkin:comment",
                         "date", "checkin:date"));

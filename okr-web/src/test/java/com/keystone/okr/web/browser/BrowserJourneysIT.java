@@ -1,6 +1,7 @@
 package com.keystone.okr.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -109,6 +110,40 @@ class BrowserJourneysIT {
         assertEquals("New objective", browser.text(By.tagName("h1")), "back in English");
         browser.go("/app/index.xhtml");
         assertEquals("My work", browser.text(By.tagName("h1")));
+    }
+
+    @Test
+    void aPastDateOrAClosedCycleIsReadNotChanged(Browser browser, Api api) {
+        browser.signInAs("marketing.lead");
+        browser.go("/app/objective.xhtml?key=MK-1");
+        assertTrue(browser.has(By.id("objective:edit")) && browser.has(By.id("objective:align")), "today, the lead edits");
+
+        // "as of" a past date: the figures of that day, and nothing to change
+        String past = java.time.LocalDate.now().minusDays(7).toString();
+        WebElement asOf = browser.clickable(By.id("context:asOf_input"));
+        asOf.clear();
+        asOf.sendKeys(past, Keys.TAB);
+        browser.until("the page shows " + past, d -> browser.has(By.id("history")));
+        browser.settle();
+        assertTrue(browser.text(By.id("history")).contains(past), browser.text(By.id("history")));
+        assertFalse(browser.has(By.id("objective:edit")), "no editing in the past");
+        assertFalse(browser.has(By.id("objective:align")), "no aligning in the past");
+        browser.go("/app/alignment.xhtml");
+        assertFalse(browser.has(By.id("newObjective")), "no new objective in the past");
+        browser.go("/app/editor.xhtml?key=MK-1");
+        assertFalse(browser.has(By.id("editor")), "the editor says why instead:\n" + browser.bodyText());
+        assertTrue(browser.bodyText().contains("the past is read, not edited"), browser.bodyText());
+        browser.clickToNewPage(By.id("history:today"));
+
+        // the closed quarter: grades are frozen, and the pages offer no check-in
+        browser.go("/app/objective.xhtml?key=PF-1");
+        assertTrue(browser.has(By.cssSelector("[id$=':checkin']")), "today, the lead checks in on PF-1");
+        browser.choose("context:cycle", api.closedCycle(), true);
+        browser.go("/app/objective.xhtml?key=PF-1");
+        assertTrue(browser.has(By.id("objective:grades")), "the closed cycle's grades are shown");
+        assertFalse(browser.has(By.cssSelector("[id$=':checkin']")), "no check-in on a closed cycle");
+        browser.go("/app/index.xhtml");
+        assertFalse(browser.has(By.cssSelector("[id$=':checkin']")), "nor on My work");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.keystone.okr.web.app.kpi;
 
+import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.kpi.KpiResult;
@@ -66,8 +67,7 @@ public class KpisBacking implements Serializable {
     private HashMap<String, String> unitsOfMeasure = new HashMap<>();
     private KpiTrends trendCache;
 
-    // the report is rebuilt, not serialized, should the view ever be restored from a passivated session
-    private transient CycleReport report;
+    // the lines shown; the report itself is not kept in the view (ReportService keeps it for one request)
     private transient List<KpiLine> lines;
 
     private String measureKey;
@@ -135,7 +135,7 @@ public class KpisBacking implements Serializable {
 
     /** KPI owner, lead of its unit or above, or admin; only measured KPIs, and only when looking at today. */
     private boolean mayMeasure(KpiResult k) {
-        if (context.isHistory() || k.source() != KpiSource.MEASURED) {
+        if (context.isHistory() || report().state() == CycleState.CLOSED || k.source() != KpiSource.MEASURED) {
             return false;
         }
         return Objects.equals(user.username(), k.owner()) || user.canWriteInPath(k.unitPath());
@@ -205,7 +205,7 @@ public class KpisBacking implements Serializable {
             // the summary alone: the growl would repeat it as the detail
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     MessageFormat.format(text("measure.saved"), measureKey, measureDate.toString()), ""));
-            report = null;
+            reports.forgetThisRequest();
             lines = null;
             trendCache = null;
             measureKey = null;
@@ -213,10 +213,7 @@ public class KpisBacking implements Serializable {
     }
 
     private CycleReport report() {
-        if (report == null) {
-            report = reports.report(context.getCycle(), context.getAsOf());
-        }
-        return report;
+        return reports.report(context.getCycle(), context.getAsOf());
     }
 
     private static String text(String key) {

@@ -165,7 +165,7 @@ public class AlignmentBacking implements Serializable {
 
     /** Admins and leads may create objectives (in the units they lead); not in a closed cycle. */
     public boolean isCanCreate() {
-        return cycle != null && !closed && (user.isAdmin()
+        return cycle != null && !closed && !context.isHistory() && (user.isAdmin()
                 || user.memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD));
     }
 

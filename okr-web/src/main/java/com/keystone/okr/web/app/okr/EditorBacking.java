@@ -28,6 +28,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,6 +57,8 @@ public class EditorBacking implements Serializable {
         NO_CYCLE,
         /** The cycle is closed: its objectives no longer change. */
         CLOSED,
+        /** The page is showing a past date ("as of"): history is read, not edited. */
+        HISTORY,
         /** {@code ?key=} names no objective of the cycle. */
         NOT_FOUND,
         /** The person may not write in any unit, or not in the unit of this objective. */
@@ -131,6 +134,10 @@ public class EditorBacking implements Serializable {
         cycle = context.getCycle();
         if (cycle == null) {
             mode = Mode.NO_CYCLE;
+            return;
+        }
+        if (context.isHistory()) {
+            mode = Mode.HISTORY;
             return;
         }
         CycleReport report = reports.report(cycle, context.getAsOf());
@@ -328,6 +335,11 @@ public class EditorBacking implements Serializable {
 
     public boolean isEditing() {
         return key != null && !key.isBlank();
+    }
+
+    /** The past date the page shows, for the history notice. */
+    public LocalDate getAsOf() {
+        return context.getAsOf();
     }
 
     public Mode getMode() {

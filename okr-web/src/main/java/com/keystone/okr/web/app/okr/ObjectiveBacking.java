@@ -100,7 +100,9 @@ public class ObjectiveBacking implements Serializable {
     /** What the page shows, computed once per view from the engine. */
     static final class Page {
         boolean found;
-        CycleReport report;
+        /** The cycle's state and end, kept instead of the whole report (a view holds only what it shows). */
+        boolean closed;
+        LocalDate endDate;
         ObjectiveResult objective;
         ObjectiveResult parent;
         List<ObjectiveResult> ancestors = List.of();
@@ -142,7 +144,8 @@ public class ObjectiveBacking implements Serializable {
             return p;
         }
         p.found = true;
-        p.report = report;
+        p.closed = isClosed(report);
+        p.endDate = report.endDate();
         p.objective = o;
         p.parent = o.parentKey() == null ? null : report.objective(o.parentKey()).orElse(null);
         List<ObjectiveResult> chain = new ArrayList<>();
@@ -188,8 +191,8 @@ public class ObjectiveBacking implements Serializable {
             List<CheckInLine> newestFirst = new ArrayList<>(lines);
             Collections.reverse(newestFirst);
             krs.add(new KeyResultView(k, newestFirst, chart, reasons.get(k.key()),
-                    k.kpiKey() == null && !context.isHistory() && user.canCheckIn(k.owner(), k.unitPath()),
-                    mayOverride(report, k.owner(), k.unitPath(), k.grade() != null)));
+                    k.kpiKey() == null && !context.isHistory() && !isClosed(report) && user.canCheckIn(k.owner(), k.unitPath()),
+                    mayOverride(isClosed(report), k.owner(), k.unitPath(), k.grade() != null)));
         }
         p.keyResults = krs;
         p.audit = audit.about(cycle, o.key(), krKeys);
@@ -222,8 +225,8 @@ public class ObjectiveBacking implements Serializable {
     }
 
     /** R4: the owner's lead (never the owner) or an admin, on a graded subject of a closed cycle. */
-    private boolean mayOverride(CycleReport report, String owner, String unitPath, boolean graded) {
-        return isClosed(report) && graded && user.canWriteInPath(unitPath)
+    private boolean mayOverride(boolean closed, String owner, String unitPath, boolean graded) {
+        return closed && graded && !isHistory() && user.canWriteInPath(unitPath)
                 && (user.isAdmin() || owner == null || !owner.equals(user.username()));
     }
 
@@ -259,7 +262,8 @@ public class ObjectiveBacking implements Serializable {
     }
 
     public void openKeyResultGrade(String krKey) {
-        KeyResultResult k = page().report.keyResult(krKey).orElseThrow();
+        KeyResultResult k = page().keyResults.stream().map(KeyResultView::k).filter(r -> r.key().equals(krKey))
+                .findFirst().orElseThrow();
         openGrade(false, k.key(), k.title(), k.grade() == null ? null : k.grade().computed(),
                 k.grade() == null ? null : k.grade().effective());
     }
@@ -348,11 +352,11 @@ public class ObjectiveBacking implements Serializable {
     }
 
     public boolean isClosed() {
-        return page().report != null && isClosed(page().report);
+        return page().closed;
     }
 
     public LocalDate getCycleEnd() {
-        return page().report == null ? null : page().report.endDate();
+        return page().endDate;
     }
 
     public boolean isHistory() {
@@ -361,12 +365,12 @@ public class ObjectiveBacking implements Serializable {
 
     /** Leads of the unit (or above) and admins edit an objective of a cycle that is not closed. */
     public boolean isCanEdit() {
-        return page().found && !isClosed() && user.canWriteInPath(page().objective.unitPath());
+        return page().found && !isClosed() && !isHistory() && user.canWriteInPath(page().objective.unitPath());
     }
 
     public boolean isCanOverrideObjective() {
         ObjectiveResult o = page().objective;
-        return page().found && mayOverride(page().report, o.owner(), o.unitPath(), o.grade() != null);
+        return page().found && mayOverride(page().closed, o.owner(), o.unitPath(), o.grade() != null);
     }
 
     /**
@@ -374,7 +378,7 @@ public class ObjectiveBacking implements Serializable {
      * objective may live in) may start an objective aligned to this one.
      */
     public boolean isCanAlign() {
-        if (!page().found || isClosed()) {
+        if (!page().found || isClosed() || isHistory()) {
             return false;
         }
         String unitPath = page().objective.unitPath();

@@ -54,6 +54,16 @@ class MessagesBundleTest {
     }
 
     @Test
+    void pagesInEnglishNameFieldsAsPeopleReadThemWhileTheApiKeepsTheTechnicalNames() {
+        InvalidInputException e = new InvalidInputException("objective_key",
+                DomainText.text("checks.required", DomainText.field("objective_key")));
+
+        assertEquals("objective_key is required", e.getMessage(), "the API's text");
+        assertEquals("objective key is required", e.getMessage(Locale.ENGLISH));
+        assertEquals("objective key is required", e.getMessage(Locale.US));
+    }
+
+    @Test
     void aFieldNobodyTranslatedKeepsItsName() {
         Text t = DomainText.text("checks.required", DomainText.field("no_such_field"));
 

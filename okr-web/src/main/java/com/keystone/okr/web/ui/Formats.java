@@ -28,6 +28,11 @@ public class Formats {
         return path == null ? null : path.replace("/", "/\u200B");
     }
 
+    /** A text shown as a sentence: first letter upper case (engine and API texts start lower case). */
+    public String sentence(String text) {
+        return Messages.sentence(text);
+    }
+
     public String percentText(Double progress) {
         return progress == null ? "–" : percent(progress) + "%";
     }

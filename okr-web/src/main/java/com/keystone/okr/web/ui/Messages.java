@@ -32,13 +32,13 @@ public final class Messages {
             return action.get();
         } catch (InvalidInputException e) {
             String clientId = fieldToClientId.get(e.getField());
-            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
         } catch (AccessDeniedException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
         } catch (UnknownKeyException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
         } catch (StaleVersionException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(locale), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof InvalidInputException)) {
@@ -46,13 +46,21 @@ public final class Messages {
             }
             if (cause instanceof InvalidInputException iie) {
                 faces.addMessage(fieldToClientId.get(iie.getField()),
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, iie.getMessage(locale), null));
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(iie.getMessage(locale)), null));
             } else {
                 throw e;
             }
         }
         faces.validationFailed();
         return null;
+    }
+
+    /** A message as a sentence for people: its first letter upper case (the API's texts start lower case). */
+    public static String sentence(String text) {
+        if (text == null || text.isEmpty() || !Character.isLowerCase(text.charAt(0))) {
+            return text;
+        }
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The page's language: the view's locale (set from the language switch), else English. */

@@ -17,4 +17,12 @@ class FormatsTest {
         assertEquals("Acme", fmt.wrappablePath("Acme"), "a one-name path has nowhere to wrap");
         assertNull(fmt.wrappablePath(null));
     }
+
+    @Test
+    void aMessageIsShownAsASentence() {
+        assertEquals("Objective key is required", fmt.sentence("objective key is required"));
+        assertEquals("KPI LEADS is linked to nothing", fmt.sentence("KPI LEADS is linked to nothing"));
+        assertEquals("", fmt.sentence(""));
+        assertNull(fmt.sentence(null));
+    }
 }

@@ -5,6 +5,7 @@ import static com.keystone.okr.web.support.WebText.text;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
+import com.keystone.okr.persistence.snapshot.DataStamp;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.OkrEngine;
 import com.keystone.okr.web.metrics.BusinessMetrics;
@@ -21,9 +22,11 @@ import java.time.LocalDate;
 /**
  * Every figure the UI, the API and the exports show comes from here: the cycle's snapshot,
  * read in a handful of queries, computed by the one engine as of a date (today by default).
+ * Reports read committed data only (outside any caller's transaction), and the last few are
+ * kept by date and data stamp ({@link ReportCache}), so unchanged data is not recomputed.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class ReportService {
 
     @Inject
@@ -41,6 +44,12 @@ public class ReportService {
     @Inject
     RequestReports thisRequest;
 
+    @Inject
+    ReportCache cache;
+
+    @Inject
+    DataStamp stamps;
+
     private final OkrEngine engine = new OkrEngine();
     private final Clock clock = Clock.systemDefaultZone();
 
@@ -50,11 +59,16 @@ public class ReportService {
         }
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         return thisRequest.computeIfAbsent(cycleName, day, () -> {
-            Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
-            long started = System.nanoTime();
-            CycleReport report = engine.report(snapshots.load(cycle, day), day);
-            metrics.rollupComputed(Duration.ofNanos(System.nanoTime() - started));
-            return report;
+            // the stamp is read before the data: a report is never filed under a newer stamp than its data
+            ReportCache.Key key = new ReportCache.Key(cycleName, day, stamps.current());
+            return cache.get(key).orElseGet(() -> {
+                Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
+                long started = System.nanoTime();
+                CycleReport report = engine.report(snapshots.load(cycle, day), day);
+                metrics.rollupComputed(Duration.ofNanos(System.nanoTime() - started));
+                cache.put(key, report);
+                return report;
+            });
         });
     }
 

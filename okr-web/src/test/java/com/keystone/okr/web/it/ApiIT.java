@@ -1041,6 +1041,29 @@ class ApiIT {
     // ------------------------------------------------------------------ metrics
 
     @Test
+    void anUnchangedCompanysRollupIsServedAgainAndAnyWriteShowsAtOnce() {
+        String kr = newKeyResult("Acme/Marketing/Performance", "alice");
+        JsonObject first = rollup("hr", CURRENT, null);
+        long computed = rollupsComputed();
+        assertEquals(first, rollup("alice", CURRENT, null), "the same figures for anyone");
+        assertEquals(computed, rollupsComputed(), "served again, not recomputed");
+
+        expect(201, api().post("alice", "cycles/" + CURRENT + "/key-results/" + kr + "/check-ins",
+                "{\"date\":\"" + TODAY + "\",\"value\":4}"));
+        JsonObject after = rollup("hr", CURRENT, null);
+        assertEquals(4.0, keyResultIn(after, kr).getJsonNumber("current").doubleValue(), 1e-9, "the check-in counts at once");
+        assertTrue(rollupsComputed() > computed, "the write made the report be computed again");
+        assertNotEquals(first, after);
+    }
+
+    /** How many reports the server has computed (the count of the keystone_rollup timer). */
+    private long rollupsComputed() {
+        Answer metrics = api().sendTo("GET", "/metrics?scope=application", null, null, null, null, Map.of("Accept", "text/plain"));
+        return metrics.body().lines().filter(l -> l.startsWith("keystone_rollup") && l.contains("_count"))
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1)).mapToLong(v -> (long) Double.parseDouble(v)).sum();
+    }
+
+    @Test
     void metricsCountCheckInsImportsAndRejectionsAndTimeTheRollup() {
         String kr = newKeyResult("Acme/Marketing/Performance", "alice");
         expect(201, api().post("alice", "cycles/" + CURRENT + "/key-results/" + kr + "/check-ins",

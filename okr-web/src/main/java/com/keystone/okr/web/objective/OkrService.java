@@ -102,6 +102,10 @@ public class OkrService {
         apply(o, c);
         objectives.add(o);
         em.flush();
+        record("OBJECTIVE", o.getCycle(), o.getKey(), "CREATED", null, o.getTitle());
+        if (o.getParent() != null) {
+            recordAlignment(o, null, o.getParent());
+        }
         return o;
     }
 
@@ -116,11 +120,20 @@ public class OkrService {
         if (c.unitPath() != null && !c.unitPath().equals(o.getUnit().getPath())) {
             throw new InvalidInputException("unitPath", text("objective.unitCannotChange"));
         }
+        ObjectiveState before = ObjectiveState.of(o);
         if (c.title() != null) {
             o.retitle(c.title());
         }
         apply(o, c);
         em.flush();
+        ObjectiveState after = ObjectiveState.of(o);
+        change("OBJECTIVE", o.getCycle(), key, "TITLE_CHANGED", before.title(), after.title());
+        change("OBJECTIVE", o.getCycle(), key, "DESCRIPTION_CHANGED", before.description(), after.description());
+        change("OBJECTIVE", o.getCycle(), key, "OWNER_CHANGED", before.owner(), after.owner());
+        change("OBJECTIVE", o.getCycle(), key, "WEIGHT_CHANGED", before.weight(), after.weight());
+        if (!Objects.equals(before.parent(), after.parent())) {
+            recordAlignment(o, before.parentObjective(), o.getParent());
+        }
         return o;
     }
 
@@ -153,6 +166,7 @@ public class OkrService {
         applyKeyResult(kr, c);
         keyResults.add(kr);
         em.flush();
+        record("KEY_RESULT", o.getCycle(), kr.getKey(), "CREATED", null, kr.getTitle() + " (" + measure(kr) + ")");
         return kr;
     }
 
@@ -164,6 +178,12 @@ public class OkrService {
         if (c.key() != null && !c.key().equals(key)) {
             throw new InvalidInputException("key", text("keyResult.keyCannotChange"));
         }
+        String title = kr.getTitle();
+        String measure = measure(kr);
+        String weight = plain(kr.getWeight());
+        String owner = kr.getOwner() == null ? null : kr.getOwner().getUsername();
+        String objective = kr.getObjective().getKey();
+        String kpi = kr.getKpi() == null ? null : kr.getKpi().getKey();
         if (c.title() != null) {
             kr.retitle(c.title());
         }
@@ -179,6 +199,12 @@ public class OkrService {
         }
         applyKeyResult(kr, c);
         em.flush();
+        change("KEY_RESULT", cycle, key, "TITLE_CHANGED", title, kr.getTitle());
+        change("KEY_RESULT", cycle, key, "MEASURE_CHANGED", measure, measure(kr));
+        change("KEY_RESULT", cycle, key, "WEIGHT_CHANGED", weight, plain(kr.getWeight()));
+        change("KEY_RESULT", cycle, key, "OWNER_CHANGED", owner, kr.getOwner() == null ? null : kr.getOwner().getUsername());
+        change("KEY_RESULT", cycle, key, "MOVED", objective, kr.getObjective().getKey());
+        change("KEY_RESULT", cycle, key, "KPI_LINKED", kpi, kr.getKpi() == null ? null : kr.getKpi().getKey());
         return kr;
     }
 
@@ -218,6 +244,56 @@ public class OkrService {
         if (!user.isAdmin() && owner != null && owner.getUsername().equals(user.username())) {
             throw new AccessDeniedException(text("denied.ownGrade", what));
         }
+    }
+
+    // ---- the audit history of objectives and key results (shown on the objective page) ----
+
+    /** What of an objective its history follows. */
+    private record ObjectiveState(String title, String description, String owner, String weight, String parent,
+                                  Objective parentObjective) {
+
+        static ObjectiveState of(Objective o) {
+            return new ObjectiveState(o.getTitle(), o.getDescription(), o.getOwner() == null ? null : o.getOwner().getUsername(),
+                    plain(o.getWeight()), o.getParent() == null ? null : o.getParent().getKey(), o.getParent());
+        }
+    }
+
+    private void change(String type, Cycle cycle, String key, String action, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            record(type, cycle, key, action, before, after);
+        }
+    }
+
+    private void record(String type, Cycle cycle, String key, String action, String before, String after) {
+        audit.add(new AuditEntry(clock.instant(), user.username(), action, type, cycle.getName() + "/" + key, before, after,
+                null));
+    }
+
+    /**
+     * An alignment is recorded on the child and on the parents it leaves and joins: a lead who
+     * aligns a new objective to the company's changes the company's progress, and its owner sees
+     * who did it and with which weight in the company objective's own history.
+     */
+    private void recordAlignment(Objective child, Objective from, Objective to) {
+        Cycle cycle = child.getCycle();
+        record("OBJECTIVE", cycle, child.getKey(), "ALIGNED", from == null ? null : from.getKey(),
+                to == null ? null : to.getKey());
+        String contributor = child.getKey() + " (" + child.getUnit().getPath() + ", weight " + plain(child.getWeight()) + ")";
+        if (from != null) {
+            record("OBJECTIVE", cycle, from.getKey(), "CHILD_REMOVED", contributor, null);
+        }
+        if (to != null) {
+            record("OBJECTIVE", cycle, to.getKey(), "CHILD_ALIGNED", null, contributor);
+        }
+    }
+
+    private static String measure(KeyResult kr) {
+        return kr.getType().name() + (kr.getStartValue() == null ? "" : " " + plain(kr.getStartValue()))
+                + (kr.getTargetValue() == null ? "" : " \u2192 " + plain(kr.getTargetValue()));
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
     private void auditGrade(String type, String key, BigDecimal before, BigDecimal after, String reason) {

@@ -146,6 +146,9 @@ class BrowserPagesIT {
                 "and so does the company's: " + companyProgress(rollupBefore) + " → " + companyProgress(rollupAfter));
         assertNotEquals(progressBefore, browser.text(By.id("objective:progress")),
                 "the page shows the company objective's new progress");
+        String history = browser.text(By.id("objective-history"));
+        assertTrue(history.contains("Objective aligned to this one") && history.contains(key)
+                && history.contains("Mia Lindqvist"), "CO-2's history says who aligned what to it:\n" + history);
     }
 
     @Test

@@ -189,6 +189,46 @@ class BrowserPagesIT {
     }
 
     @Test
+    void anAdministratorCreatesActivatesAndClosesACycleAfterConfirming(Browser browser, Api api) {
+        String name = Api.uniqueKey("Pilot");
+        browser.signInAs("admin");
+        browser.go("/app/admin/cycles.xhtml");
+
+        // a name that is not a quarter needs both dates; Save without them says so and stores nothing
+        browser.clickAjax(By.id("cycles:create"));
+        browser.type(By.id("cycleDialog:name"), name);
+        browser.driver().findElement(By.id("cycleDialog:name")).sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.settle();
+        browser.clickAjax(By.id("cycleDialog:save"));
+        browser.until("the missing start date is named", d -> browser.text(By.id("cycleDialog")).toLowerCase(java.util.Locale.ROOT)
+                .contains("start date"));
+        assertEquals(404, api.get("admin", "cycles/" + name).status(), "nothing stored");
+
+        browser.type(By.id("cycleDialog:start_input"), "2031-01-05");
+        browser.driver().findElement(By.id("cycleDialog:start_input")).sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.type(By.id("cycleDialog:end_input"), "2031-03-29");
+        browser.driver().findElement(By.id("cycleDialog:end_input")).sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.settle();
+        browser.clickAjax(By.id("cycleDialog:save"));
+        browser.until("the cycle is created", d -> browser.bodyText().contains("Cycle " + name + " created"));
+        assertEquals("PLANNING", expect(200, api.get("admin", "cycles/" + name)).object().getString("state"));
+
+        browser.clickAjax(By.cssSelector("button[id$=':activate'][data-cycle='" + name + "']"));
+        browser.until("the cycle is active", d -> browser.bodyText().contains("Cycle " + name + " is active"));
+        assertEquals("ACTIVE", expect(200, api.get("admin", "cycles/" + name)).object().getString("state"));
+
+        // closing asks first, and cancelling changes nothing
+        browser.clickAjax(By.cssSelector("button[id$=':close'][data-cycle='" + name + "']"));
+        assertTrue(browser.visible(By.id("closeDialog:explain")).getText().contains("freezes every grade"));
+        browser.clickAjax(By.id("closeDialog:cancel"));
+        assertEquals("ACTIVE", expect(200, api.get("admin", "cycles/" + name)).object().getString("state"));
+        browser.clickAjax(By.cssSelector("button[id$=':close'][data-cycle='" + name + "']"));
+        browser.clickAjax(By.id("closeDialog:confirm"));
+        browser.until("the cycle is closed", d -> browser.bodyText().contains("Cycle " + name + " is closed"));
+        assertEquals("CLOSED", expect(200, api.get("admin", "cycles/" + name)).object().getString("state"));
+    }
+
+    @Test
     void hrDownloadsTheQuarterlyReviewAsExcelPdfAndCsv(Browser browser) throws IOException {
         browser.signInAs("hr");
         browser.go("/app/review.xhtml");

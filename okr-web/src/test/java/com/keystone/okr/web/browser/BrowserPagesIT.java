@@ -186,6 +186,20 @@ class BrowserPagesIT {
         assertEquals("/app/index.xhtml", browser.path(), "the new person signs in:\n" + browser.bodyText());
         assertEquals("Tess Browser", browser.userMenuLabel());
         assertFalse(browser.has(By.id("nav:m-admin")), "a new member is no administrator");
+
+        // the administrator deactivates them, after confirming; they can no longer sign in
+        browser.signOut();
+        browser.signInAs("admin");
+        browser.go("/app/admin/people.xhtml");
+        assertFalse(browser.has(By.cssSelector("button[id$=':deactivate'][data-username='admin']")),
+                "an administrator is not offered to deactivate themselves");
+        browser.clickAjax(By.cssSelector("button[id$=':deactivate'][data-username='" + username + "']"));
+        browser.clickAjax(By.id("confirmYes"));
+        browser.until("the person is deactivated", d -> browser.bodyText().contains(username + " can no longer sign in"));
+        assertFalse(expect(200, api.get("admin", "people/" + username)).object().getBoolean("active"));
+        browser.signOut();
+        browser.signIn(username, password);
+        assertEquals("/login.xhtml", browser.path(), "a deactivated person stays on the sign-in page");
     }
 
     @Test

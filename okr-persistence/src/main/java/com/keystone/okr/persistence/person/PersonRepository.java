@@ -43,8 +43,31 @@ public class PersonRepository extends Repository<Person> {
 
     /** A page of people ordered by username. */
     public List<Person> page(int first, int size) {
-        return em.createQuery("select p from Person p order by p.username", Person.class)
+        return page(first, size, null);
+    }
+
+    /**
+     * One page of the people whose user name or display name contains {@code search} (any case;
+     * null or blank: everyone), by user name.
+     */
+    public List<Person> page(int first, int size, String search) {
+        return matching("select p from Person p", search, " order by p.username", Person.class)
                 .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    /** How many people {@link #page(int, int, String)} pages through. */
+    public long count(String search) {
+        return matching("select count(p) from Person p", search, "", Long.class).getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> matching(String select, String search, String order, Class<T> type) {
+        if (search == null || search.isBlank()) {
+            return em.createQuery(select + order, type);
+        }
+        String pattern = "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return em.createQuery(select + " where lower(p.username) like :q escape '\\' or lower(p.displayName) like :q escape '\\'"
+                + order, type).setParameter("q", pattern);
     }
 
     /** The memberships of a person with their units, in one query. */

@@ -174,6 +174,31 @@ class PersonRepositoryTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSearchFindsUserNamesAndNamesInAnyCaseAndTakesWildcardsLiterally(Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            db.run(em -> {
+                PersonRepository people = new PersonRepository(em);
+                people.add(new Person("ana.silva", "Ana Silva"));
+                people.add(new Person("bruno", "Bruno Costa"));
+                people.add(new Person("carla_dias", "Carla Dias"));
+                people.add(new Person("silvia", "Sílvia Maia"));
+            });
+
+            db.run(em -> {
+                PersonRepository people = new PersonRepository(em);
+                assertEquals(List.of("ana.silva", "silvia"), usernames(people.page(0, 10, "SILV")), "user names, any case");
+                assertEquals(2, people.count("silv"));
+                assertEquals(List.of("bruno"), usernames(people.page(0, 10, "costa")), "display names");
+                assertEquals(List.of("carla_dias"), usernames(people.page(0, 10, "_")), "'_' is a character, not a wildcard");
+                assertEquals(List.of(), usernames(people.page(0, 10, "%")), "'%' too");
+                assertEquals(4, people.count(" "), "blank: everyone");
+                assertEquals(List.of("bruno", "carla_dias"), usernames(people.page(1, 2, null)));
+            });
+        }
+    }
+
     private static List<String> usernames(List<Person> people) {
         return people.stream().map(Person::getUsername).toList();
     }

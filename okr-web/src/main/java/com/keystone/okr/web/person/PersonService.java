@@ -62,8 +62,13 @@ public class PersonService {
     }
 
     public List<Person> page(int first, int size) {
+        return page(first, size, null);
+    }
+
+    /** A page of the people whose user name or name contains {@code search} (null: everyone). */
+    public List<Person> page(int first, int size, String search) {
         requireAdminOrHr();
-        return people.page(Math.max(0, first), Math.max(1, Math.min(size, 500)));
+        return people.page(Math.max(0, first), Math.max(1, Math.min(size, 500)), search);
     }
 
     public Person get(String username) {

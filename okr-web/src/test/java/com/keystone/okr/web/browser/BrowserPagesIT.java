@@ -193,6 +193,10 @@ class BrowserPagesIT {
         browser.go("/app/admin/people.xhtml");
         assertFalse(browser.has(By.cssSelector("button[id$=':deactivate'][data-username='admin']")),
                 "an administrator is not offered to deactivate themselves");
+        browser.type(By.id("people:search"), username.toUpperCase(java.util.Locale.ROOT));
+        browser.until("the search finds the new person alone", d -> browser.driver()
+                .findElements(By.cssSelector("[id='people:table_data'] .ks-username")).size() == 1
+                && browser.has(By.cssSelector("button[id$=':deactivate'][data-username='" + username + "']")));
         browser.clickAjax(By.cssSelector("button[id$=':deactivate'][data-username='" + username + "']"));
         browser.clickAjax(By.id("confirmYes"));
         browser.until("the person is deactivated", d -> browser.bodyText().contains(username + " can no longer sign in"));

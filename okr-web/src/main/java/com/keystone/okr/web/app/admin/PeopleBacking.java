@@ -75,6 +75,7 @@ public class PeopleBacking implements Serializable {
 
     private boolean allowed;
     private PeopleModel model;
+    private String search;
     private List<String> unitPaths = List.of();
 
     private boolean creating;
@@ -208,6 +209,17 @@ public class PeopleBacking implements Serializable {
 
     public boolean isAllowed() {
         return allowed;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+        if (model != null) {
+            model.search(search);
+        }
     }
 
     public PeopleModel getModel() {

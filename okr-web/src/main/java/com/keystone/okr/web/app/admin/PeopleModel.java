@@ -14,20 +14,26 @@ public class PeopleModel extends LazyDataModel<PersonRow> {
 
     private final PersonService people;
     private final PeopleCount counter;
+    private String search;
 
     PeopleModel(PersonService people, PeopleCount counter) {
         this.people = people;
         this.counter = counter;
     }
 
+    /** Only the people whose user name or name contains this (null or blank: everyone). */
+    void search(String text) {
+        this.search = text;
+    }
+
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return counter.count();
+        return counter.count(search);
     }
 
     @Override
     public List<PersonRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return people.page(first, pageSize).stream().map(p -> PersonRow.of(p, people.membershipsOf(p))).toList();
+        return people.page(first, pageSize, search).stream().map(p -> PersonRow.of(p, people.membershipsOf(p))).toList();
     }
 
     @Override

@@ -1,27 +1,18 @@
 package com.keystone.okr.web.security;
 
 import com.keystone.okr.domain.Text;
-import java.util.Locale;
+import com.keystone.okr.web.support.RefusalException;
 
 /** The caller is signed in but may not do this; the message says what would be needed. */
-public class AccessDeniedException extends RuntimeException {
+public class AccessDeniedException extends RefusalException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Text text;
-
     public AccessDeniedException(String message) {
         super(message);
-        this.text = null;
     }
 
     public AccessDeniedException(Text text) {
-        super(text.english());
-        this.text = text;
-    }
-
-    /** The message in the page's language (English when it has no text). */
-    public String getMessage(Locale locale) {
-        return text == null ? getMessage() : text.render(locale);
+        super(text);
     }
 }

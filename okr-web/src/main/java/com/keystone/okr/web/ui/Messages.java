@@ -1,9 +1,7 @@
 package com.keystone.okr.web.ui;
 
 import com.keystone.okr.domain.InvalidInputException;
-import com.keystone.okr.web.security.AccessDeniedException;
-import com.keystone.okr.web.support.StaleVersionException;
-import com.keystone.okr.web.support.UnknownKeyException;
+import com.keystone.okr.web.support.RefusalException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
@@ -33,11 +31,8 @@ public final class Messages {
         } catch (InvalidInputException e) {
             String clientId = fieldToClientId.get(e.getField());
             faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
-        } catch (AccessDeniedException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
-        } catch (UnknownKeyException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
-        } catch (StaleVersionException e) {
+        } catch (RefusalException e) {
+            // not allowed, unknown key, stale version: shown at the top of the page
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(e.getMessage(locale)), null));
         } catch (RuntimeException e) {
             Throwable cause = e;

@@ -131,8 +131,8 @@ public class OkrService {
         change("OBJECTIVE", o.getCycle(), key, "DESCRIPTION_CHANGED", before.description(), after.description());
         change("OBJECTIVE", o.getCycle(), key, "OWNER_CHANGED", before.owner(), after.owner());
         change("OBJECTIVE", o.getCycle(), key, "WEIGHT_CHANGED", before.weight(), after.weight());
-        if (!Objects.equals(before.parent(), after.parent())) {
-            recordAlignment(o, before.parentObjective(), o.getParent());
+        if (!Objects.equals(key(before.parent()), key(after.parent()))) {
+            recordAlignment(o, before.parent(), after.parent());
         }
         return o;
     }
@@ -178,12 +178,7 @@ public class OkrService {
         if (c.key() != null && !c.key().equals(key)) {
             throw new InvalidInputException("key", text("keyResult.keyCannotChange"));
         }
-        String title = kr.getTitle();
-        String measure = measure(kr);
-        String weight = plain(kr.getWeight());
-        String owner = kr.getOwner() == null ? null : kr.getOwner().getUsername();
-        String objective = kr.getObjective().getKey();
-        String kpi = kr.getKpi() == null ? null : kr.getKpi().getKey();
+        KeyResultState before = KeyResultState.of(kr);
         if (c.title() != null) {
             kr.retitle(c.title());
         }
@@ -199,12 +194,13 @@ public class OkrService {
         }
         applyKeyResult(kr, c);
         em.flush();
-        change("KEY_RESULT", cycle, key, "TITLE_CHANGED", title, kr.getTitle());
-        change("KEY_RESULT", cycle, key, "MEASURE_CHANGED", measure, measure(kr));
-        change("KEY_RESULT", cycle, key, "WEIGHT_CHANGED", weight, plain(kr.getWeight()));
-        change("KEY_RESULT", cycle, key, "OWNER_CHANGED", owner, kr.getOwner() == null ? null : kr.getOwner().getUsername());
-        change("KEY_RESULT", cycle, key, "MOVED", objective, kr.getObjective().getKey());
-        change("KEY_RESULT", cycle, key, "KPI_LINKED", kpi, kr.getKpi() == null ? null : kr.getKpi().getKey());
+        KeyResultState after = KeyResultState.of(kr);
+        change("KEY_RESULT", cycle, key, "TITLE_CHANGED", before.title(), after.title());
+        change("KEY_RESULT", cycle, key, "MEASURE_CHANGED", before.measure(), after.measure());
+        change("KEY_RESULT", cycle, key, "WEIGHT_CHANGED", before.weight(), after.weight());
+        change("KEY_RESULT", cycle, key, "OWNER_CHANGED", before.owner(), after.owner());
+        change("KEY_RESULT", cycle, key, "MOVED", before.objective(), after.objective());
+        change("KEY_RESULT", cycle, key, "KPI_LINKED", before.kpi(), after.kpi());
         return kr;
     }
 
@@ -249,13 +245,29 @@ public class OkrService {
     // ---- the audit history of objectives and key results (shown on the objective page) ----
 
     /** What of an objective its history follows. */
-    private record ObjectiveState(String title, String description, String owner, String weight, String parent,
-                                  Objective parentObjective) {
+    private record ObjectiveState(String title, String description, String owner, String weight, Objective parent) {
 
         static ObjectiveState of(Objective o) {
-            return new ObjectiveState(o.getTitle(), o.getDescription(), o.getOwner() == null ? null : o.getOwner().getUsername(),
-                    plain(o.getWeight()), o.getParent() == null ? null : o.getParent().getKey(), o.getParent());
+            return new ObjectiveState(o.getTitle(), o.getDescription(), username(o.getOwner()), plain(o.getWeight()),
+                    o.getParent());
         }
+    }
+
+    /** What of a key result its history follows. */
+    private record KeyResultState(String title, String measure, String weight, String owner, String objective, String kpi) {
+
+        static KeyResultState of(KeyResult kr) {
+            return new KeyResultState(kr.getTitle(), OkrService.measure(kr), plain(kr.getWeight()), username(kr.getOwner()),
+                    kr.getObjective().getKey(), kr.getKpi() == null ? null : kr.getKpi().getKey());
+        }
+    }
+
+    private static String username(Person p) {
+        return p == null ? null : p.getUsername();
+    }
+
+    private static String key(Objective o) {
+        return o == null ? null : o.getKey();
     }
 
     private void change(String type, Cycle cycle, String key, String action, String before, String after) {

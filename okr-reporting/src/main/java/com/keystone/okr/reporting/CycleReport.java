@@ -8,16 +8,17 @@ import com.keystone.okr.reporting.quality.Finding;
 import com.keystone.okr.reporting.unit.UnitResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Everything about one cycle as of one date: units, objectives, key results, KPIs and quality
- * findings. Immutable. A class rather than a record because it keeps lookup maps beside the lists,
- * so that a view nesting key results under objectives under units stays linear.
+ * findings. Immutable. The rows sit in arrays in report order and are found through a
+ * {@link ReportLayout} that every report of the same structure shares, so that a view nesting
+ * key results under objectives under units stays linear and the live model makes the report of
+ * its next version by replacing a few array entries.
  * <p>
  * Order: units in path order (every unit of the company); objectives by unit in path order, then
  * by id (creation order) within a unit; key results by objective in that order, then by id;
@@ -31,65 +32,30 @@ public final class CycleReport {
     private final LocalDate endDate;
     private final LocalDate asOf;
     private final double expected;
-    private final List<UnitResult> units;
-    private final List<ObjectiveResult> objectives;
-    private final List<KeyResultResult> keyResults;
-    private final List<KpiResult> kpis;
-    private final List<Finding> findings;
+    final ReportLayout layout;
+    final UnitResult[] units;
+    final ObjectiveResult[] objectives;
+    final KeyResultResult[] keyResults;
+    final KpiResult[] kpis;
+    /** Per unit position, the unit's findings in R8's order. */
+    final List<Finding>[] findings;
+    private volatile List<Finding> allFindings;
 
-    private final Map<String, UnitResult> unitByPath;
-    private final Map<String, ObjectiveResult> objectiveByKey;
-    private final Map<String, KeyResultResult> keyResultByKey;
-    private final Map<String, KpiResult> kpiByKey;
-    private final Map<String, List<ObjectiveResult>> objectivesByUnit;
-    private final Map<String, List<ObjectiveResult>> objectivesByParent;
-    private final Map<String, List<KeyResultResult>> keyResultsByObjective;
-    private final Map<String, List<KpiResult>> kpisByUnit;
-    private final Map<String, List<Finding>> findingsByUnit;
-
-    public CycleReport(String cycleName, CycleState state, LocalDate startDate, LocalDate endDate, LocalDate asOf,
-                       double expected, List<UnitResult> units, List<ObjectiveResult> objectives,
-                       List<KeyResultResult> keyResults, List<KpiResult> kpis, List<Finding> findings) {
+    CycleReport(String cycleName, CycleState state, LocalDate startDate, LocalDate endDate, LocalDate asOf,
+                double expected, ReportLayout layout, UnitResult[] units, ObjectiveResult[] objectives,
+                KeyResultResult[] keyResults, KpiResult[] kpis, List<Finding>[] findings) {
         this.cycleName = cycleName;
         this.state = state;
         this.startDate = startDate;
         this.endDate = endDate;
         this.asOf = asOf;
         this.expected = expected;
-        this.units = List.copyOf(units);
-        this.objectives = List.copyOf(objectives);
-        this.keyResults = List.copyOf(keyResults);
-        this.kpis = List.copyOf(kpis);
-        this.findings = List.copyOf(findings);
-        this.unitByPath = unique(this.units, UnitResult::path);
-        this.objectiveByKey = unique(this.objectives, ObjectiveResult::key);
-        this.keyResultByKey = unique(this.keyResults, KeyResultResult::key);
-        this.kpiByKey = unique(this.kpis, KpiResult::key);
-        this.objectivesByUnit = group(this.objectives, ObjectiveResult::unitPath);
-        this.objectivesByParent = group(this.objectives, ObjectiveResult::parentKey);
-        this.keyResultsByObjective = group(this.keyResults, KeyResultResult::objectiveKey);
-        this.kpisByUnit = group(this.kpis, KpiResult::unitPath);
-        this.findingsByUnit = group(this.findings, Finding::unitPath);
-    }
-
-    private static <T> Map<String, T> unique(List<T> rows, Function<T, String> key) {
-        Map<String, T> map = new HashMap<>();
-        for (T row : rows) {
-            map.putIfAbsent(key.apply(row), row);
-        }
-        return map;
-    }
-
-    private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> key) {
-        Map<String, List<T>> map = new HashMap<>();
-        for (T row : rows) {
-            String k = key.apply(row);
-            if (k != null) {
-                map.computeIfAbsent(k, x -> new ArrayList<>()).add(row);
-            }
-        }
-        map.replaceAll((k, list) -> List.copyOf(list));
-        return map;
+        this.layout = layout;
+        this.units = units;
+        this.objectives = objectives;
+        this.keyResults = keyResults;
+        this.kpis = kpis;
+        this.findings = findings;
     }
 
     public String cycleName() {
@@ -119,69 +85,98 @@ public final class CycleReport {
 
     /** Every unit of the company, in path order. */
     public List<UnitResult> units() {
-        return units;
+        return view(units, 0, units.length);
     }
 
     public List<ObjectiveResult> objectives() {
-        return objectives;
+        return view(objectives, 0, objectives.length);
     }
 
     public List<KeyResultResult> keyResults() {
-        return keyResults;
+        return view(keyResults, 0, keyResults.length);
     }
 
     /** Every KPI of the company. */
     public List<KpiResult> kpis() {
-        return kpis;
+        return view(kpis, 0, kpis.length);
     }
 
-    /** R8 findings. */
+    /** R8 findings, unit by unit in path order. */
     public List<Finding> findings() {
-        return findings;
+        List<Finding> all = allFindings;
+        if (all == null) {
+            List<Finding> flat = new ArrayList<>();
+            for (List<Finding> ofUnit : findings) {
+                flat.addAll(ofUnit);
+            }
+            all = Collections.unmodifiableList(flat);
+            allFindings = all;
+        }
+        return all;
     }
 
     public Optional<UnitResult> unit(String path) {
-        return Optional.ofNullable(unitByPath.get(path));
+        Integer at = layout.unitAt.get(path);
+        return at == null ? Optional.empty() : Optional.of(units[at]);
     }
 
     public Optional<ObjectiveResult> objective(String key) {
-        return Optional.ofNullable(objectiveByKey.get(key));
+        Integer at = layout.objectiveAt.get(key);
+        return at == null ? Optional.empty() : Optional.of(objectives[at]);
     }
 
     public Optional<KeyResultResult> keyResult(String key) {
-        return Optional.ofNullable(keyResultByKey.get(key));
+        Integer at = layout.keyResultAt.get(key);
+        return at == null ? Optional.empty() : Optional.of(keyResults[at]);
     }
 
     public Optional<KpiResult> kpi(String key) {
-        return Optional.ofNullable(kpiByKey.get(key));
+        Integer at = layout.kpiAt.get(key);
+        return at == null ? Optional.empty() : Optional.of(kpis[at]);
     }
 
     /** All objectives of the unit (aligned ones too). */
     public List<ObjectiveResult> objectivesOf(String unitPath) {
-        return objectivesByUnit.getOrDefault(unitPath, List.of());
+        Integer u = layout.unitAt.get(unitPath);
+        return u == null ? List.of() : view(objectives, layout.objectivesFrom[u], layout.objectivesFrom[u + 1]);
     }
 
     /** The objectives aligned to this one, in any unit. */
     public List<ObjectiveResult> alignedTo(String objectiveKey) {
-        return objectivesByParent.getOrDefault(objectiveKey, List.of());
+        int[] at = layout.alignedTo.get(objectiveKey);
+        if (at == null) {
+            return List.of();
+        }
+        List<ObjectiveResult> children = new ArrayList<>(at.length);
+        for (int i : at) {
+            children.add(objectives[i]);
+        }
+        return Collections.unmodifiableList(children);
     }
 
     public List<KeyResultResult> keyResultsOf(String objectiveKey) {
-        return keyResultsByObjective.getOrDefault(objectiveKey, List.of());
+        Integer o = layout.objectiveAt.get(objectiveKey);
+        return o == null ? List.of() : view(keyResults, layout.keyResultsFrom[o], layout.keyResultsFrom[o + 1]);
     }
 
     public List<KpiResult> kpisOf(String unitPath) {
-        return kpisByUnit.getOrDefault(unitPath, List.of());
+        Integer u = layout.unitAt.get(unitPath);
+        return u == null ? List.of() : view(kpis, layout.kpisFrom[u], layout.kpisFrom[u + 1]);
     }
 
     public List<Finding> findingsOf(String unitPath) {
-        return findingsByUnit.getOrDefault(unitPath, List.of());
+        Integer u = layout.unitAt.get(unitPath);
+        return u == null ? List.of() : findings[u];
+    }
+
+    private static <T> List<T> view(T[] array, int from, int to) {
+        return from == to ? List.of() : Collections.unmodifiableList(Arrays.asList(array).subList(from, to));
     }
 
     @Override
     public String toString() {
-        return "CycleReport[" + cycleName + " as of " + asOf + ": " + units.size() + " units, " + objectives.size()
-                + " objectives, " + keyResults.size() + " key results, " + kpis.size() + " KPIs, " + findings.size()
-                + " findings]";
+        return "CycleReport[" + cycleName + " as of " + asOf + ": " + units.length + " units, " + objectives.length
+                + " objectives, " + keyResults.length + " key results, " + kpis.length + " KPIs, "
+                + findings().size() + " findings]";
     }
 }

@@ -39,7 +39,7 @@ public final class KpiValues {
      * @throws IllegalStateException when KPI references form a loop
      */
     public static Map<Long, BigDecimal> compute(SnapshotIndex index, Optional<KpiPeriod> period) {
-        List<KpiRow> all = index.snapshot().kpis();
+        List<KpiRow> all = new ArrayList<>(index.kpis());
         List<KpiRow> order = DependencyOrder.of(all, k -> references(index, k), k -> "KPI " + k.key());
         Map<Long, BigDecimal> values = new HashMap<>(Math.max(16, all.size() * 2));
         for (KpiRow k : order) {
@@ -66,7 +66,8 @@ public final class KpiValues {
         return index.measurementsOf(k.id()).subMap(period.from(), true, period.to(), true);
     }
 
-    private static BigDecimal valueOf(SnapshotIndex index, KpiRow k, KpiPeriod period, Map<Long, BigDecimal> known) {
+    /** R6: one KPI's value for the period, given the values already {@code known} of the KPIs it is computed from. */
+    public static BigDecimal valueOf(SnapshotIndex index, KpiRow k, KpiPeriod period, Map<Long, BigDecimal> known) {
         if (k.isRatio()) {
             return ratio(known.get(k.numeratorId()), known.get(k.denominatorId()));
         }

@@ -4,6 +4,7 @@ import com.keystone.okr.reporting.snapshot.KeyResultRow;
 import com.keystone.okr.reporting.snapshot.ObjectiveRow;
 import com.keystone.okr.reporting.snapshot.SnapshotIndex;
 import com.keystone.okr.reporting.support.DependencyOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class ObjectiveRollup {
      *         objective without a contributor of positive weight, whose progress is 0 (R2)
      */
     public static Map<Long, Breakdown> compute(SnapshotIndex index, Map<Long, Double> krProgress) {
-        List<ObjectiveRow> all = index.snapshot().objectives();
+        List<ObjectiveRow> all = new ArrayList<>(index.objectives());
         List<ObjectiveRow> order = DependencyOrder.of(all, o -> index.childrenOf(o.id()), o -> "objective " + o.key());
         Map<Long, Breakdown> result = new HashMap<>(Math.max(16, all.size() * 2));
         for (ObjectiveRow o : order) {

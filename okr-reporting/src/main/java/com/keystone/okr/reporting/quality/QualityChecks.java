@@ -45,26 +45,36 @@ public final class QualityChecks {
         Set<Long> servingKpis = kpisServingTheCycle(index);
         List<Finding> findings = new ArrayList<>();
         for (UnitRow unit : index.unitsInPathOrder()) {
-            checkUnit(index, unit, findings);
-            for (ObjectiveRow o : index.objectivesOf(unit.id())) {
-                checkObjective(index, unit, o, findings);
-                for (KeyResultRow kr : index.keyResultsOf(o.id())) {
-                    checkKeyResult(index, unit, kr, asOf, findings);
-                }
-            }
-            for (KpiRow k : index.kpisOf(unit.id())) {
-                if (!servingKpis.contains(k.id())) {
-                    findings.add(Finding.of(FindingCode.ORPHAN_KPI, unit.path(), k.key(), text("ORPHAN_KPI", k.key(), index.cycle().name())));
-                }
-                if (isBlank(k.owner())) {
-                    findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), k.key(), text("NO_OWNER.kpi", k.key())));
-                }
-            }
+            findings.addAll(checkUnit(index, unit, asOf, servingKpis));
         }
         return findings;
     }
 
-    private static void checkUnit(SnapshotIndex index, UnitRow unit, List<Finding> findings) {
+    /**
+     * R8 for one unit: its own findings, then each objective followed by its key results, then its
+     * KPIs. {@code servingKpis} is {@link #kpisServingTheCycle}, computed once for all units.
+     */
+    public static List<Finding> checkUnit(SnapshotIndex index, UnitRow unit, LocalDate asOf, Set<Long> servingKpis) {
+        List<Finding> findings = new ArrayList<>();
+        checkUnitShape(index, unit, findings);
+        for (ObjectiveRow o : index.objectivesOf(unit.id())) {
+            checkObjective(index, unit, o, findings);
+            for (KeyResultRow kr : index.keyResultsOf(o.id())) {
+                checkKeyResult(index, unit, kr, asOf, findings);
+            }
+        }
+        for (KpiRow k : index.kpisOf(unit.id())) {
+            if (!servingKpis.contains(k.id())) {
+                findings.add(Finding.of(FindingCode.ORPHAN_KPI, unit.path(), k.key(), text("ORPHAN_KPI", k.key(), index.cycle().name())));
+            }
+            if (isBlank(k.owner())) {
+                findings.add(Finding.of(FindingCode.NO_OWNER, unit.path(), k.key(), text("NO_OWNER.kpi", k.key())));
+            }
+        }
+        return findings.isEmpty() ? List.of() : List.copyOf(findings);
+    }
+
+    private static void checkUnitShape(SnapshotIndex index, UnitRow unit, List<Finding> findings) {
         int objectives = index.objectivesOf(unit.id()).size();
         if (objectives > MAX_OBJECTIVES) {
             findings.add(Finding.of(FindingCode.TOO_MANY_OBJECTIVES, unit.path(), unit.path(), text("TOO_MANY_OBJECTIVES",
@@ -147,7 +157,7 @@ public final class QualityChecks {
     public static Set<Long> kpisServingTheCycle(SnapshotIndex index) {
         Set<Long> serving = new HashSet<>();
         Deque<KpiRow> todo = new ArrayDeque<>();
-        for (KeyResultRow kr : index.snapshot().keyResults()) {
+        for (KeyResultRow kr : index.keyResults()) {
             if (kr.kpiId() != null && serving.add(kr.kpiId())) {
                 todo.push(index.kpi(kr.kpiId()));
             }

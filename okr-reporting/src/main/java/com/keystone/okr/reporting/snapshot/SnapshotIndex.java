@@ -4,99 +4,89 @@ import com.keystone.okr.domain.unit.PathOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * The maps by id over a {@link CycleSnapshot}, built once in linear time (plus sorting), so the
- * rules never search a list. Building it also checks that the snapshot is closed under its
- * references (every id a row names is in the snapshot) and has no duplicate ids: a broken
- * loader fails loudly here instead of showing wrong numbers.
+ * The maps by id over a cycle's rows, built once from a {@link CycleSnapshot} in linear time
+ * (plus sorting), so the rules never search a list; the live model then keeps it current row by
+ * row ({@code put...}), each change costing what it touches. Building it, and every batch of
+ * changes ({@link #verify}), checks that the rows are closed under their references (every id a
+ * row names is present) and that the snapshot has no duplicate ids: a broken loader fails loudly
+ * here instead of showing wrong numbers.
  * <p>
  * Lists it hands out are in a stable order: units in path order, the rest by id (creation
- * order), check-ins oldest first by {@link CheckInRow#CHRONOLOGICAL}.
+ * order), check-ins oldest first by {@link CheckInRow#CHRONOLOGICAL}. Not thread-safe: whoever
+ * changes it (the live model) guards reads and writes.
  */
 public final class SnapshotIndex {
 
-    private final CycleSnapshot snapshot;
+    private static final Comparator<ObjectiveRow> OBJECTIVE_ORDER = Comparator.comparingLong(ObjectiveRow::id);
+    private static final Comparator<KeyResultRow> KEY_RESULT_ORDER = Comparator.comparingLong(KeyResultRow::id);
+    private static final Comparator<KpiRow> KPI_ORDER = Comparator.comparingLong(KpiRow::id);
+
+    private CycleInfo cycle;
     private final Map<Long, UnitRow> units;
     private final Map<Long, ObjectiveRow> objectives;
     private final Map<Long, KeyResultRow> keyResults;
     private final Map<Long, KpiRow> kpis;
-    private final List<UnitRow> unitsInPathOrder;
+    private List<UnitRow> unitsInPathOrder;
     private final Map<Long, List<ObjectiveRow>> objectivesByUnit = new HashMap<>();
     private final Map<Long, List<ObjectiveRow>> childObjectives = new HashMap<>();
     private final Map<Long, List<KeyResultRow>> keyResultsByObjective = new HashMap<>();
+    private final Map<Long, List<KeyResultRow>> keyResultsByKpi = new HashMap<>();
     private final Map<Long, List<CheckInRow>> checkInsByKeyResult = new HashMap<>();
     private final Map<Long, List<KpiRow>> kpisByUnit = new HashMap<>();
+    private final Map<Long, List<KpiRow>> kpiDependents = new HashMap<>();
     private final Map<Long, NavigableMap<LocalDate, BigDecimal>> measurementsByKpi = new HashMap<>();
 
     SnapshotIndex(CycleSnapshot snapshot) {
-        this.snapshot = snapshot;
+        this.cycle = snapshot.cycle();
         this.units = byId(snapshot.units(), UnitRow::id, "unit");
         this.objectives = byId(snapshot.objectives(), ObjectiveRow::id, "objective");
         this.keyResults = byId(snapshot.keyResults(), KeyResultRow::id, "key result");
         this.kpis = byId(snapshot.kpis(), KpiRow::id, "KPI");
+        sortUnits();
 
-        List<UnitRow> ordered = new ArrayList<>(snapshot.units());
-        ordered.sort(Comparator.comparing(UnitRow::path, PathOrder.INSTANCE));
-        this.unitsInPathOrder = Collections.unmodifiableList(ordered);
-        for (UnitRow u : snapshot.units()) {
-            if (u.parentId() != null) {
-                require(units, u.parentId(), "unit " + u.path() + " names parent unit");
-            }
-        }
-
-        List<ObjectiveRow> objectivesById = sortedById(snapshot.objectives(), ObjectiveRow::id);
-        for (ObjectiveRow o : objectivesById) {
-            require(units, o.unitId(), "objective " + o.key() + " names unit");
+        for (ObjectiveRow o : sortedById(snapshot.objectives(), ObjectiveRow::id)) {
             objectivesByUnit.computeIfAbsent(o.unitId(), k -> new ArrayList<>()).add(o);
             if (o.parentId() != null) {
-                require(objectives, o.parentId(), "objective " + o.key() + " is aligned to objective");
                 childObjectives.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o);
             }
         }
         for (KeyResultRow kr : sortedById(snapshot.keyResults(), KeyResultRow::id)) {
-            require(objectives, kr.objectiveId(), "key result " + kr.key() + " names objective");
-            if (kr.kpiId() != null) {
-                require(kpis, kr.kpiId(), "key result " + kr.key() + " is linked to KPI");
-            }
             keyResultsByObjective.computeIfAbsent(kr.objectiveId(), k -> new ArrayList<>()).add(kr);
+            if (kr.kpiId() != null) {
+                keyResultsByKpi.computeIfAbsent(kr.kpiId(), k -> new ArrayList<>()).add(kr);
+            }
         }
         for (CheckInRow c : snapshot.checkIns()) {
             require(keyResults, c.keyResultId(), "check-in " + c.id() + " names key result");
             checkInsByKeyResult.computeIfAbsent(c.keyResultId(), k -> new ArrayList<>()).add(c);
         }
         checkInsByKeyResult.values().forEach(list -> list.sort(CheckInRow.CHRONOLOGICAL));
-
         for (KpiRow k : sortedById(snapshot.kpis(), KpiRow::id)) {
-            require(units, k.unitId(), "KPI " + k.key() + " names unit");
-            for (Long child : k.childIds()) {
-                require(kpis, child, "KPI " + k.key() + " names child KPI");
-            }
-            if (k.isRatio()) {
-                require(kpis, k.numeratorId(), "ratio KPI " + k.key() + " names numerator");
-                require(kpis, k.denominatorId(), "ratio KPI " + k.key() + " names denominator");
-            }
-            if (k.isRollUp() && k.isRatio()) {
-                throw new IllegalStateException("KPI " + k.key() + " is both a roll-up and a ratio");
-            }
-            if (!k.isRollUp() && !k.childIds().isEmpty()) {
-                throw new IllegalStateException("KPI " + k.key() + " names child KPIs but no unit aggregation");
-            }
             kpisByUnit.computeIfAbsent(k.unitId(), u -> new ArrayList<>()).add(k);
+            for (Long ref : references(k)) {
+                kpiDependents.computeIfAbsent(ref, r -> new ArrayList<>()).add(k);
+            }
         }
         for (MeasurementRow m : snapshot.measurements()) {
             require(kpis, m.kpiId(), "a measurement of " + m.date() + " names KPI");
             // at most one value per KPI and date: a later row for the same date replaces an earlier one
             measurementsByKpi.computeIfAbsent(m.kpiId(), k -> new TreeMap<>()).put(m.date(), m.value());
         }
+        verify(units.values(), objectives.values(), keyResults.values(), kpis.values());
     }
 
     private static <T> Map<Long, T> byId(List<T> rows, ToLongFunction<T> id, String what) {
@@ -106,7 +96,7 @@ public final class SnapshotIndex {
                 throw new IllegalStateException("the snapshot holds two " + what + " rows with id " + id.applyAsLong(row));
             }
         }
-        return Collections.unmodifiableMap(map);
+        return map;
     }
 
     private static <T> List<T> sortedById(List<T> rows, ToLongFunction<T> id) {
@@ -123,12 +113,179 @@ public final class SnapshotIndex {
         return row;
     }
 
-    public CycleSnapshot snapshot() {
-        return snapshot;
+    private void sortUnits() {
+        List<UnitRow> ordered = new ArrayList<>(units.values());
+        ordered.sort(Comparator.comparing(UnitRow::path, PathOrder.INSTANCE));
+        this.unitsInPathOrder = Collections.unmodifiableList(ordered);
     }
 
+    /**
+     * Checks that the given rows (all rows, or those a batch of changes touched) name only rows
+     * that exist, and that no KPI is both a roll-up and a ratio.
+     *
+     * @throws IllegalStateException naming the first broken reference
+     */
+    public void verify(Collection<UnitRow> someUnits, Collection<ObjectiveRow> someObjectives,
+                       Collection<KeyResultRow> someKeyResults, Collection<KpiRow> someKpis) {
+        for (UnitRow u : someUnits) {
+            if (u.parentId() != null) {
+                require(units, u.parentId(), "unit " + u.path() + " names parent unit");
+            }
+        }
+        for (ObjectiveRow o : someObjectives) {
+            require(units, o.unitId(), "objective " + o.key() + " names unit");
+            if (o.parentId() != null) {
+                require(objectives, o.parentId(), "objective " + o.key() + " is aligned to objective");
+            }
+        }
+        for (KeyResultRow kr : someKeyResults) {
+            require(objectives, kr.objectiveId(), "key result " + kr.key() + " names objective");
+            if (kr.kpiId() != null) {
+                require(kpis, kr.kpiId(), "key result " + kr.key() + " is linked to KPI");
+            }
+        }
+        for (KpiRow k : someKpis) {
+            require(units, k.unitId(), "KPI " + k.key() + " names unit");
+            for (Long child : k.childIds()) {
+                require(kpis, child, "KPI " + k.key() + " names child KPI");
+            }
+            if (k.isRatio()) {
+                require(kpis, k.numeratorId(), "ratio KPI " + k.key() + " names numerator");
+                require(kpis, k.denominatorId(), "ratio KPI " + k.key() + " names denominator");
+            }
+            if (k.isRollUp() && k.isRatio()) {
+                throw new IllegalStateException("KPI " + k.key() + " is both a roll-up and a ratio");
+            }
+            if (!k.isRollUp() && !k.childIds().isEmpty()) {
+                throw new IllegalStateException("KPI " + k.key() + " names child KPIs but no unit aggregation");
+            }
+        }
+    }
+
+    // ---- changes (the live model's), each returning the row it replaced or null ----
+
+    /** The cycle's own row changed (state, dates). */
+    public void putCycle(CycleInfo changed) {
+        this.cycle = Objects.requireNonNull(changed, "cycle");
+    }
+
+    /** A new or changed unit; the path order is rebuilt (units change rarely). */
+    public UnitRow putUnit(UnitRow u) {
+        UnitRow old = units.put(u.id(), u);
+        if (!u.equals(old)) {
+            sortUnits();
+        }
+        return old;
+    }
+
+    /** A new or changed objective: moved between units or re-aligned, its lists follow. */
+    public ObjectiveRow putObjective(ObjectiveRow o) {
+        ObjectiveRow old = objectives.put(o.id(), o);
+        if (old != null) {
+            remove(objectivesByUnit, old.unitId(), old.id(), ObjectiveRow::id);
+            if (old.parentId() != null) {
+                remove(childObjectives, old.parentId(), old.id(), ObjectiveRow::id);
+            }
+        }
+        insert(objectivesByUnit, o.unitId(), o, OBJECTIVE_ORDER);
+        if (o.parentId() != null) {
+            insert(childObjectives, o.parentId(), o, OBJECTIVE_ORDER);
+        }
+        return old;
+    }
+
+    /** A new or changed key result. */
+    public KeyResultRow putKeyResult(KeyResultRow kr) {
+        KeyResultRow old = keyResults.put(kr.id(), kr);
+        if (old != null) {
+            remove(keyResultsByObjective, old.objectiveId(), old.id(), KeyResultRow::id);
+            if (old.kpiId() != null) {
+                remove(keyResultsByKpi, old.kpiId(), old.id(), KeyResultRow::id);
+            }
+        }
+        insert(keyResultsByObjective, kr.objectiveId(), kr, KEY_RESULT_ORDER);
+        if (kr.kpiId() != null) {
+            insert(keyResultsByKpi, kr.kpiId(), kr, KEY_RESULT_ORDER);
+        }
+        return old;
+    }
+
+    /** A check-in (append-only; the same id again replaces the row), placed in R1's order. */
+    public CheckInRow putCheckIn(CheckInRow c) {
+        require(keyResults, c.keyResultId(), "check-in " + c.id() + " names key result");
+        List<CheckInRow> list = checkInsByKeyResult.computeIfAbsent(c.keyResultId(), k -> new ArrayList<>());
+        CheckInRow old = null;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id() == c.id()) {
+                old = list.remove(i);
+                break;
+            }
+        }
+        int at = Collections.binarySearch(list, c, CheckInRow.CHRONOLOGICAL);
+        list.add(at < 0 ? -at - 1 : at, c);
+        return old;
+    }
+
+    /** A new or changed KPI: its unit's list and the reverse references follow. */
+    public KpiRow putKpi(KpiRow k) {
+        KpiRow old = kpis.put(k.id(), k);
+        if (old != null) {
+            remove(kpisByUnit, old.unitId(), old.id(), KpiRow::id);
+            for (Long ref : references(old)) {
+                remove(kpiDependents, ref, old.id(), KpiRow::id);
+            }
+        }
+        insert(kpisByUnit, k.unitId(), k, KPI_ORDER);
+        for (Long ref : references(k)) {
+            insert(kpiDependents, ref, k, KPI_ORDER);
+        }
+        return old;
+    }
+
+    /**
+     * A KPI's value for a date (one per KPI and date, R6): returns whether it changed anything.
+     */
+    public boolean putMeasurement(MeasurementRow m) {
+        require(kpis, m.kpiId(), "a measurement of " + m.date() + " names KPI");
+        BigDecimal old = measurementsByKpi.computeIfAbsent(m.kpiId(), k -> new TreeMap<>()).put(m.date(), m.value());
+        return !m.value().equals(old);
+    }
+
+    private static <T> void insert(Map<Long, List<T>> map, long key, T row, Comparator<T> order) {
+        List<T> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+        int at = Collections.binarySearch(list, row, order);
+        if (at >= 0) {
+            list.set(at, row);
+        } else {
+            list.add(-at - 1, row);
+        }
+    }
+
+    private static <T> void remove(Map<Long, List<T>> map, long key, long id, ToLongFunction<T> idOf) {
+        List<T> list = map.get(key);
+        if (list != null) {
+            list.removeIf(row -> idOf.applyAsLong(row) == id);
+            if (list.isEmpty()) {
+                map.remove(key);
+            }
+        }
+    }
+
+    private static List<Long> references(KpiRow k) {
+        if (!k.isRatio()) {
+            return k.childIds();
+        }
+        Set<Long> refs = new LinkedHashSet<>(k.childIds());
+        refs.add(k.numeratorId());
+        refs.add(k.denominatorId());
+        refs.remove(null);
+        return new ArrayList<>(refs);
+    }
+
+    // ---- reads ----
+
     public CycleInfo cycle() {
-        return snapshot.cycle();
+        return cycle;
     }
 
     public UnitRow unit(long id) {
@@ -145,6 +302,21 @@ public final class SnapshotIndex {
 
     public KpiRow kpi(long id) {
         return require(kpis, id, "no KPI with id");
+    }
+
+    /** Every objective of the cycle, in no particular order. */
+    public Collection<ObjectiveRow> objectives() {
+        return Collections.unmodifiableCollection(objectives.values());
+    }
+
+    /** Every key result of the cycle, in no particular order. */
+    public Collection<KeyResultRow> keyResults() {
+        return Collections.unmodifiableCollection(keyResults.values());
+    }
+
+    /** Every KPI of the company, in no particular order. */
+    public Collection<KpiRow> kpis() {
+        return Collections.unmodifiableCollection(kpis.values());
     }
 
     /** All units of the company in path order (the tree in pre-order). */
@@ -167,6 +339,11 @@ public final class SnapshotIndex {
         return listOf(keyResultsByObjective, objectiveId);
     }
 
+    /** The key results that take their value from this KPI (R1), by id. */
+    public List<KeyResultRow> keyResultsLinkedTo(long kpiId) {
+        return listOf(keyResultsByKpi, kpiId);
+    }
+
     /** Every check-in of the key result, oldest first ({@link CheckInRow#CHRONOLOGICAL}). */
     public List<CheckInRow> checkInsOf(long keyResultId) {
         return listOf(checkInsByKeyResult, keyResultId);
@@ -175,6 +352,11 @@ public final class SnapshotIndex {
     /** The unit's KPIs, by id. */
     public List<KpiRow> kpisOf(long unitId) {
         return listOf(kpisByUnit, unitId);
+    }
+
+    /** The KPIs computed from this one (as a child, numerator or denominator), by id. */
+    public List<KpiRow> dependentsOf(long kpiId) {
+        return listOf(kpiDependents, kpiId);
     }
 
     /** The KPI's measurements by date, one value per date. */

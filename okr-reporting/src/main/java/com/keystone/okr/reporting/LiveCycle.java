@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /**
  * One cycle kept in memory and current: its rows (every check-in and the measurements of the
@@ -135,6 +136,19 @@ public final class LiveCycle {
                 past.remove(day, task);
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Reads the model's rows under its read lock (no change is applied meanwhile): for figures
+     * the report does not hold, such as a KPI's values week by week.
+     */
+    public <T> T read(Function<SnapshotIndex, T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.apply(index);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

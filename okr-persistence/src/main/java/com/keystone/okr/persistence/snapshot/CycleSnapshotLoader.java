@@ -6,7 +6,9 @@ import com.keystone.okr.domain.kpi.KpiKind;
 import com.keystone.okr.domain.kpi.TimeAggregation;
 import com.keystone.okr.domain.kpi.UnitAggregation;
 import com.keystone.okr.domain.objective.KeyResultType;
+import com.keystone.okr.persistence.journal.ChangeKind;
 import com.keystone.okr.reporting.snapshot.CheckInRow;
+import com.keystone.okr.reporting.snapshot.CycleChanges;
 import com.keystone.okr.reporting.snapshot.CycleInfo;
 import com.keystone.okr.reporting.snapshot.CycleSnapshot;
 import com.keystone.okr.reporting.snapshot.KeyResultRow;
@@ -17,6 +19,7 @@ import com.keystone.okr.reporting.snapshot.UnitRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,14 +27,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads everything the reporting engine needs for one cycle in seven set-based queries (eight when loading by name),
  * whatever the size of the company: units, objectives, key results, check-ins, KPIs, KPI
- * children and measurements, as plain rows (no entities, no lazy loading, no N+1).
+ * children and measurements, as plain rows (no entities, no lazy loading, no N+1). The same
+ * queries, restricted to the ids the change journal names, read what changed for the live model.
  */
 @ApplicationScoped
 public class CycleSnapshotLoader {
+
+    /** Ids per query when reading changed rows: within every database's limit on parameters. */
+    private static final int CHUNK = 4096;
 
     @PersistenceContext(unitName = "okr")
     EntityManager em;
@@ -55,9 +65,8 @@ public class CycleSnapshotLoader {
      */
     public CycleSnapshot load(Cycle cycle, LocalDate asOf) {
         LocalDate upTo = asOf == null || asOf.isAfter(cycle.getEndDate()) ? cycle.getEndDate() : asOf;
-        CycleInfo info = new CycleInfo(cycle.getName(), cycle.getStartDate(), cycle.getEndDate(), cycle.getState());
-        return new CycleSnapshot(info, units(), objectives(cycle), keyResults(cycle), checkIns(cycle, asOf), kpis(),
-                measurements(cycle.getStartDate(), upTo));
+        return new CycleSnapshot(info(cycle), units(null), objectives(cycle, null), keyResults(cycle, null),
+                checkIns(cycle, asOf, null), kpis(null), measurements(cycle.getStartDate(), upTo, null));
     }
 
     /** Loads by cycle name; the cycle row itself is the first query. */
@@ -67,31 +76,66 @@ public class CycleSnapshotLoader {
         return load(c, asOf);
     }
 
-    private List<UnitRow> units() {
+    /**
+     * The rows of {@code cycle} among those the change journal names, as they are now: one
+     * set-based query per kind that changed (per few thousand rows), nothing for kinds that did not.
+     * Rows of other cycles are left out; so are measurements dated outside the cycle. The cycle's
+     * own row is read again when it changed.
+     */
+    public CycleChanges changes(Cycle cycle, Map<ChangeKind, Set<Long>> changed) {
+        Set<Long> cycleIds = changed.getOrDefault(ChangeKind.CYCLE, Set.of());
+        CycleInfo info = null;
+        if (cycleIds.contains(cycle.getId())) {
+            info = info(em.createQuery("select c from Cycle c where c.id = :id", Cycle.class)
+                    .setParameter("id", cycle.getId()).getSingleResult());
+        }
+        return new CycleChanges(info,
+                inChunks(changed, ChangeKind.UNIT, this::units),
+                inChunks(changed, ChangeKind.OBJECTIVE, ids -> objectives(cycle, ids)),
+                inChunks(changed, ChangeKind.KEY_RESULT, ids -> keyResults(cycle, ids)),
+                inChunks(changed, ChangeKind.CHECK_IN, ids -> checkIns(cycle, null, ids)),
+                inChunks(changed, ChangeKind.KPI, this::kpis),
+                inChunks(changed, ChangeKind.MEASUREMENT, ids -> measurements(cycle.getStartDate(), cycle.getEndDate(), ids)));
+    }
+
+    private static <T> List<T> inChunks(Map<ChangeKind, Set<Long>> changed, ChangeKind kind,
+                                        Function<List<Long>, List<T>> load) {
+        List<Long> ids = new ArrayList<>(changed.getOrDefault(kind, Set.of()));
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            rows.addAll(load.apply(ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return rows;
+    }
+
+    private static CycleInfo info(Cycle cycle) {
+        return new CycleInfo(cycle.getName(), cycle.getStartDate(), cycle.getEndDate(), cycle.getState());
+    }
+
+    private List<UnitRow> units(List<Long> ids) {
         List<UnitRow> rows = new ArrayList<>();
-        for (Object[] r : tuples("select u.id, u.path, u.parent.id, u.depth from OrgUnit u order by u.path")) {
+        for (Object[] r : query("select u.id, u.path, u.parent.id, u.depth from OrgUnit u", "u", ids, null)) {
             rows.add(new UnitRow((Long) r[0], (String) r[1], (Long) r[2], (Integer) r[3]));
         }
         return rows;
     }
 
-    private List<ObjectiveRow> objectives(Cycle cycle) {
+    private List<ObjectiveRow> objectives(Cycle cycle, List<Long> ids) {
         List<ObjectiveRow> rows = new ArrayList<>();
-        for (Object[] r : em.createQuery("select o.id, o.key, o.title, o.unit.id, o.parent.id, ow.username, o.weight, "
-                        + "o.grade.computed, o.grade.override from Objective o left join o.owner ow where o.cycle = :c",
-                        Object[].class).setParameter("c", cycle).getResultList()) {
+        for (Object[] r : query("select o.id, o.key, o.title, o.unit.id, o.parent.id, ow.username, o.weight, "
+                + "o.grade.computed, o.grade.override from Objective o left join o.owner ow where o.cycle = :c", "o", ids,
+                cycle)) {
             rows.add(new ObjectiveRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (Long) r[4], (String) r[5],
                     (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]));
         }
         return rows;
     }
 
-    private List<KeyResultRow> keyResults(Cycle cycle) {
+    private List<KeyResultRow> keyResults(Cycle cycle, List<Long> ids) {
         List<KeyResultRow> rows = new ArrayList<>();
-        for (Object[] r : em.createQuery("select k.id, k.key, k.title, k.objective.id, k.type, k.startValue, k.targetValue, "
-                        + "k.weight, ow.username, k.kpi.id, k.grade.computed, k.grade.override "
-                        + "from KeyResult k left join k.owner ow where k.cycle = :c", Object[].class)
-                .setParameter("c", cycle).getResultList()) {
+        for (Object[] r : query("select k.id, k.key, k.title, k.objective.id, k.type, k.startValue, k.targetValue, "
+                + "k.weight, ow.username, k.kpi.id, k.grade.computed, k.grade.override "
+                + "from KeyResult k left join k.owner ow where k.cycle = :c", "k", ids, cycle)) {
             rows.add(new KeyResultRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (KeyResultType) r[4],
                     (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (String) r[8], (Long) r[9],
                     (BigDecimal) r[10], (BigDecimal) r[11]));
@@ -99,30 +143,30 @@ public class CycleSnapshotLoader {
         return rows;
     }
 
-    private List<CheckInRow> checkIns(Cycle cycle, LocalDate asOf) {
+    private List<CheckInRow> checkIns(Cycle cycle, LocalDate asOf, List<Long> ids) {
         String jpql = "select c.id, c.keyResult.id, c.effectiveDate, c.value, c.confidence, c.recordedAt "
                 + "from CheckIn c where c.keyResult.cycle = :c" + (asOf == null ? "" : " and c.effectiveDate <= :d");
-        var q = em.createQuery(jpql, Object[].class).setParameter("c", cycle);
-        if (asOf != null) {
-            q.setParameter("d", asOf);
-        }
         List<CheckInRow> rows = new ArrayList<>();
-        for (Object[] r : q.getResultList()) {
+        for (Object[] r : query(jpql, "c", ids, cycle, q -> {
+            if (asOf != null) {
+                q.setParameter("d", asOf);
+            }
+        })) {
             rows.add(new CheckInRow((Long) r[0], (Long) r[1], (LocalDate) r[2], (BigDecimal) r[3], (Integer) r[4],
                     (Instant) r[5]));
         }
         return rows;
     }
 
-    private List<KpiRow> kpis() {
+    private List<KpiRow> kpis(List<Long> ids) {
         Map<Long, List<Long>> children = new HashMap<>();
-        for (Object[] r : tuples("select p.id, c.id from Kpi p join p.children c")) {
+        for (Object[] r : query("select p.id, c.id from Kpi p join p.children c", "p", ids, null)) {
             children.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Long) r[1]);
         }
         List<KpiRow> rows = new ArrayList<>();
-        for (Object[] r : tuples("select k.id, k.key, k.name, k.unit.id, ow.username, k.direction, k.kind, k.target, "
+        for (Object[] r : query("select k.id, k.key, k.name, k.unit.id, ow.username, k.direction, k.kind, k.target, "
                 + "k.warning, k.timeAggregation, k.unitAggregation, k.numerator.id, k.denominator.id "
-                + "from Kpi k left join k.owner ow")) {
+                + "from Kpi k left join k.owner ow", "k", ids, null)) {
             Long id = (Long) r[0];
             rows.add(new KpiRow(id, (String) r[1], (String) r[2], (Long) r[3], (String) r[4], (Direction) r[5],
                     (KpiKind) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (TimeAggregation) r[9],
@@ -131,20 +175,36 @@ public class CycleSnapshotLoader {
         return rows;
     }
 
-    private List<MeasurementRow> measurements(LocalDate from, LocalDate to) {
+    private List<MeasurementRow> measurements(LocalDate from, LocalDate to, List<Long> ids) {
         List<MeasurementRow> rows = new ArrayList<>();
         if (to.isBefore(from)) {
             return rows;
         }
-        for (Object[] r : em.createQuery("select m.kpi.id, m.date, m.value from Measurement m "
-                        + "where m.date >= :f and m.date <= :t", Object[].class)
-                .setParameter("f", from).setParameter("t", to).getResultList()) {
+        for (Object[] r : query("select m.kpi.id, m.date, m.value from Measurement m where m.date >= :f and m.date <= :t",
+                "m", ids, null, q -> q.setParameter("f", from).setParameter("t", to))) {
             rows.add(new MeasurementRow((Long) r[0], (LocalDate) r[1], (BigDecimal) r[2]));
         }
         return rows;
     }
 
-    private List<Object[]> tuples(String jpql) {
-        return em.createQuery(jpql, Object[].class).getResultList();
+    private List<Object[]> query(String jpql, String alias, List<Long> ids, Cycle cycle) {
+        return query(jpql, alias, ids, cycle, q -> {
+        });
+    }
+
+    /** Runs {@code jpql}, restricted to the rows of {@code alias} whose id is in {@code ids} unless that is null. */
+    private List<Object[]> query(String jpql, String alias, List<Long> ids, Cycle cycle,
+                                 Consumer<TypedQuery<Object[]>> parameters) {
+        String restricted = ids == null ? jpql
+                : jpql + (jpql.contains(" where ") ? " and " : " where ") + alias + ".id in :ids";
+        TypedQuery<Object[]> q = em.createQuery(restricted, Object[].class);
+        if (cycle != null) {
+            q.setParameter("c", cycle);
+        }
+        if (ids != null) {
+            q.setParameter("ids", ids);
+        }
+        parameters.accept(q);
+        return q.getResultList();
     }
 }

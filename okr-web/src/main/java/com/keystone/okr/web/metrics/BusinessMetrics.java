@@ -40,7 +40,14 @@ public class BusinessMetrics {
         registry.timer("keystone_demo_load").update(took);
     }
 
-    public void rollupComputed(Duration took) {
-        registry.timer("keystone_rollup").update(took);
+    /** A cycle's live model read whole from the database and computed. */
+    public void liveModelLoaded(Duration took) {
+        registry.timer("keystone_live_model_load").update(took);
+    }
+
+    /** A batch of changed rows applied to a live model (read from the journal, loaded, recomputed). */
+    public void liveModelUpdated(int rows, Duration took) {
+        registry.counter("keystone_live_model_rows_applied_total").inc(rows);
+        registry.timer("keystone_live_model_update").update(took);
     }
 }

@@ -1,11 +1,12 @@
 package com.keystone.okr.web.report;
 
-import com.keystone.okr.reporting.CycleReport;
-import com.keystone.okr.reporting.OkrEngine;
-import com.keystone.okr.reporting.kpi.KpiResult;
+import com.keystone.okr.reporting.kpi.KpiPeriod;
+import com.keystone.okr.reporting.kpi.KpiValues;
 import com.keystone.okr.reporting.snapshot.CycleInfo;
+import com.keystone.okr.reporting.snapshot.KpiRow;
 import com.keystone.okr.reporting.snapshot.SnapshotIndex;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +16,8 @@ import java.util.Map;
 
 /**
  * Every KPI's value for the cycle (R6) as of the end of each week of the cycle: the trend a KPI
- * chart draws. All dates are computed by the engine from one snapshot index, so a trend costs one
- * load and a report per week, not a load per point.
+ * chart draws. All dates are computed by the engine's KPI rules from the live model's rows, so a
+ * trend costs a pass over the KPIs per week, and no load.
  *
  * @param dates  the as-of dates: each week's last day (start + 6, start + 13, ...) up to the
  *               cycle's end or the day looked at, whichever comes first, and that day itself
@@ -39,19 +40,20 @@ public record KpiTrends(List<LocalDate> dates, Map<String, List<Double>> values)
         return v != null ? v : Collections.nCopies(dates.size(), null);
     }
 
-    /** The trend of every KPI of the index's cycle up to {@code day}, one engine report per week. */
-    public static KpiTrends compute(SnapshotIndex index, LocalDate day, OkrEngine engine) {
+    /** The trend of every KPI of the index's cycle up to {@code day}: the KPI values (R6) as of each week's end. */
+    public static KpiTrends compute(SnapshotIndex index, LocalDate day) {
         CycleInfo cycle = index.cycle();
         List<LocalDate> dates = weekEnds(cycle.startDate(), cycle.endDate(), day);
         Map<String, List<Double>> values = new HashMap<>();
         for (int i = 0; i < dates.size(); i++) {
-            CycleReport report = engine.report(index, dates.get(i));
-            for (KpiResult k : report.kpis()) {
+            Map<Long, BigDecimal> asOf = KpiValues.compute(index, KpiPeriod.ofCycle(cycle, dates.get(i)));
+            for (KpiRow k : index.kpis()) {
                 List<Double> series = values.computeIfAbsent(k.key(), x -> new ArrayList<>());
                 while (series.size() < i) {
                     series.add(null);
                 }
-                series.add(k.value());
+                BigDecimal v = asOf.get(k.id());
+                series.add(v == null ? null : v.doubleValue());
             }
         }
         values.values().forEach(series -> {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.domain.cycle.CycleState;
-import com.keystone.okr.reporting.OkrEngine;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +34,7 @@ class KpiTrendsTest {
     @Test
     void eachPointIsTheEnginesValueAsOfThatDate() {
         var index = ReviewFixture.snapshot(CycleState.ACTIVE).index();
-        KpiTrends trends = KpiTrends.compute(index, LocalDate.of(2026, 8, 15), new OkrEngine());
+        KpiTrends trends = KpiTrends.compute(index, LocalDate.of(2026, 8, 15));
         assertEquals(7, trends.dates().size());
         // LEADS sums 20 (July 10) and 30 (August 12): nothing in week one, 20 from week two, 50 from August 12 on
         assertEquals(Arrays.asList(null, 20.0, 20.0, 20.0, 20.0, 20.0, 50.0), trends.of("LEADS"));

@@ -169,6 +169,59 @@ public final class CycleReport {
         return u == null ? List.of() : findings[u];
     }
 
+    /**
+     * The unit at {@code path} and the units below it, in path order, at most {@code depth}
+     * levels below it (null: all of them); empty for an unknown path. A subtree is one run of the
+     * path order, so this costs what it returns.
+     */
+    public List<UnitResult> subtree(String path, Integer depth) {
+        Integer u = layout.unitAt.get(path);
+        if (u == null) {
+            return List.of();
+        }
+        int end = subtreeEnd(u);
+        if (depth == null) {
+            return view(units, u, end);
+        }
+        int deepest = units[u].depth() + depth;
+        List<UnitResult> within = new ArrayList<>();
+        for (int i = u; i < end; i++) {
+            if (units[i].depth() <= deepest) {
+                within.add(units[i]);
+            }
+        }
+        return Collections.unmodifiableList(within);
+    }
+
+    /** The KPIs of the unit at {@code path} and of every unit below it, in report order. */
+    public List<KpiResult> kpisUnder(String path) {
+        Integer u = layout.unitAt.get(path);
+        return u == null ? List.of() : view(kpis, layout.kpisFrom[u], layout.kpisFrom[subtreeEnd(u)]);
+    }
+
+    /** The findings of the unit at {@code path} and of every unit below it, in report order. */
+    public List<Finding> findingsUnder(String path) {
+        Integer u = layout.unitAt.get(path);
+        if (u == null) {
+            return List.of();
+        }
+        List<Finding> under = new ArrayList<>();
+        for (int i = u, end = subtreeEnd(u); i < end; i++) {
+            under.addAll(findings[i]);
+        }
+        return Collections.unmodifiableList(under);
+    }
+
+    /** The position after the last unit of the subtree at position {@code u}. */
+    private int subtreeEnd(int u) {
+        String prefix = units[u].path() + "/";
+        int end = u + 1;
+        while (end < units.length && units[end].path().startsWith(prefix)) {
+            end++;
+        }
+        return end;
+    }
+
     private static <T> List<T> view(T[] array, int from, int to) {
         return from == to ? List.of() : Collections.unmodifiableList(Arrays.asList(array).subList(from, to));
     }

@@ -1,14 +1,17 @@
 package com.keystone.okr.web.api;
 
 import com.keystone.okr.reporting.CycleReport;
+import com.keystone.okr.reporting.kpi.KpiResult;
+import com.keystone.okr.reporting.quality.Finding;
+import com.keystone.okr.reporting.unit.UnitResult;
 import com.keystone.okr.web.api.ApiJson.CycleJson;
 import com.keystone.okr.web.cycle.CycleService;
 import com.keystone.okr.web.report.ReportService;
 import com.keystone.okr.web.support.Dates;
+import com.keystone.okr.web.support.Params;
+import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,10 +19,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Results of one cycle, as of any date: the roll-up, the KPI values and the OKR coach's findings. */
+/**
+ * Results of one cycle, as of any date: the roll-up, the KPI values and the OKR coach's findings,
+ * of the whole company or of one unit's subtree. Answers are written as they are read from the
+ * live model (streamed), never built whole first.
+ */
 @Path("cycles/{cycle}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +40,9 @@ public class CycleResource {
 
     @Inject
     CycleService cycles;
+
+    @Inject
+    RollupPieces pieces;
 
     @PathParam("cycle")
     String cycle;
@@ -56,26 +69,52 @@ public class CycleResource {
 
     @GET
     @Path("rollup")
-    @Operation(summary = "Progress of every unit, objective and key result (R1-R5), as of a date (default today)")
-    public JsonObject rollup(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf) {
-        return ReportJson.rollup(report(asOf));
+    @Operation(summary = "Progress of every unit, objective and key result (R1-R5), as of a date (default today);"
+            + " with unit=PATH that unit and the units below it, with depth=N at most N levels below it")
+    public Response rollup(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
+                           @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit,
+                           @QueryParam("depth") @Parameter(description = "levels below the unit, 0 or more") String depth) {
+        CycleReport r = report(asOf);
+        List<UnitResult> units = unit == null && depth == null ? r.units()
+                : r.subtree(unitPath(r, unit), Params.nonNegative("depth", depth));
+        return json(out -> pieces.write(r, units, out));
     }
 
     @GET
     @Path("kpis")
-    @Operation(summary = "Every KPI's value for the cycle and its status (R6, R7), as of a date (default today)")
-    public JsonArray kpis(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf) {
-        return ReportJson.kpis(report(asOf));
+    @Operation(summary = "Every KPI's value for the cycle and its status (R6, R7), as of a date (default today);"
+            + " with unit=PATH the KPIs of that unit and the units below it")
+    public Response kpis(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
+                         @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit) {
+        CycleReport r = report(asOf);
+        List<KpiResult> kpis = unit == null ? r.kpis() : r.kpisUnder(unitPath(r, unit));
+        return json(out -> ReportJson.kpis(out, kpis));
     }
 
     @GET
     @Path("findings")
-    @Operation(summary = "The OKR coach's findings for the cycle (R8)")
-    public JsonArray findings(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf) {
-        return ReportJson.findings(report(asOf));
+    @Operation(summary = "The OKR coach's findings for the cycle (R8); with unit=PATH those of that unit and the units below it")
+    public Response findings(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
+                             @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit) {
+        CycleReport r = report(asOf);
+        List<Finding> findings = unit == null ? r.findings() : r.findingsUnder(unitPath(r, unit));
+        return json(out -> ReportJson.findings(out, findings));
     }
 
     private CycleReport report(String asOf) {
         return reports.report(cycle, Dates.parse("asOf", asOf));
+    }
+
+    /** The unit named by the query, which must exist (404 otherwise); null (no unit given) is the company's root. */
+    private static String unitPath(CycleReport r, String unit) {
+        String path = unit == null ? r.units().get(0).path() : unit.strip();
+        if (r.unit(path).isEmpty()) {
+            throw new UnknownKeyException("unit", path);
+        }
+        return path;
+    }
+
+    private static Response json(StreamingOutput body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

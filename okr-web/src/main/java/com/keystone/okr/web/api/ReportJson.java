@@ -13,184 +13,210 @@ import com.keystone.okr.reporting.quality.Finding;
 import com.keystone.okr.reporting.unit.UnitResult;
 import com.keystone.okr.web.support.Decimals;
 import com.keystone.okr.web.support.JsonBuilders;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The JSON of the reading endpoints, built with JSON-P so that the shape is exactly the one of
- * spec/interfaces.md: nulls written where the spec shows them ({@code "progress":null} for a unit
- * without OKRs, {@code "value":null} for a KPI without data), progress unrounded, grades only on
- * a closed cycle.
+ * The JSON of the reading endpoints, written straight to the answer with a JSON-P generator (a
+ * whole company's roll-up is tens of megabytes: built as objects first, it would be built twice),
+ * in exactly the shape of spec/interfaces.md: nulls written where the spec shows them
+ * ({@code "progress":null} for a unit without OKRs, {@code "value":null} for a KPI without data),
+ * progress unrounded, grades only on a closed cycle. Numbers are written as JSON-P's object
+ * model writes them (a double through {@link BigDecimal#valueOf(double)}), so the text is the
+ * one the API always answered.
+ * <p>
+ * The roll-up is written in pieces: its head, then one piece per unit (the unit, its objectives
+ * and their key results), so that {@link RollupPieces} can keep a unit's piece while its figures
+ * are unchanged.
  */
 public final class ReportJson {
 
     private ReportJson() {
     }
 
-    public static JsonObject rollup(CycleReport r) {
-        boolean closed = r.state() == CycleState.CLOSED;
-        JsonArrayBuilder units = JsonBuilders.array();
-        for (UnitResult u : r.units()) {
-            JsonArrayBuilder objectives = JsonBuilders.array();
+    /** The roll-up's opening up to and including the units array's {@code [}. */
+    static byte[] rollupHead(CycleReport r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        JsonGenerator g = JsonBuilders.generator(out);
+        g.writeStartObject()
+                .write("cycle", r.cycleName())
+                .write("state", r.state().name())
+                .write("asOf", r.asOf().toString())
+                .write("startDate", r.startDate().toString())
+                .write("endDate", r.endDate().toString());
+        number(g, "expected", r.expected());
+        g.writeStartArray("units");
+        g.flush(); // left open: the units and the closing brackets follow
+        return out.toByteArray();
+    }
+
+    /** The roll-up's closing, after the last unit. */
+    static final byte[] ROLLUP_TAIL = {']', '}'};
+
+    /** One unit of the roll-up: its progress, its objectives with their breakdowns and key results. */
+    static byte[] rollupUnit(CycleReport r, UnitResult u) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = JsonBuilders.generator(out)) {
+            boolean closed = r.state() == CycleState.CLOSED;
+            g.writeStartObject().write("path", u.path()).write("depth", u.depth());
+            number(g, "progress", u.progress());
+            g.writeStartArray("objectives");
             for (ObjectiveResult o : r.objectivesOf(u.path())) {
-                objectives.add(objective(r, o, closed));
+                objective(g, r, o, closed);
             }
-            JsonObjectBuilder unit = JsonBuilders.object().add("path", u.path()).add("depth", u.depth());
-            number(unit, "progress", u.progress());
-            units.add(unit.add("objectives", objectives));
+            g.writeEnd().writeEnd();
         }
-        return JsonBuilders.object()
-                .add("cycle", r.cycleName())
-                .add("state", r.state().name())
-                .add("asOf", r.asOf().toString())
-                .add("startDate", r.startDate().toString())
-                .add("endDate", r.endDate().toString())
-                .add("expected", r.expected())
-                .add("units", units)
-                .build();
+        return out.toByteArray();
     }
 
-    private static JsonObjectBuilder objective(CycleReport r, ObjectiveResult o, boolean closed) {
-        JsonObjectBuilder b = JsonBuilders.object()
-                .add("key", o.key())
-                .add("title", o.title())
-                .add("progress", o.progress())
-                .add("pace", o.pace().name())
-                .add("weight", Decimals.clean(o.weight()));
-        text(b, "parent", o.parentKey());
-        text(b, "owner", o.owner());
+    private static void objective(JsonGenerator g, CycleReport r, ObjectiveResult o, boolean closed) {
+        g.writeStartObject()
+                .write("key", o.key())
+                .write("title", o.title());
+        number(g, "progress", o.progress());
+        g.write("pace", o.pace().name())
+                .write("weight", Decimals.clean(o.weight()));
+        text(g, "parent", o.parentKey());
+        text(g, "owner", o.owner());
         if (closed) {
-            grade(b, o.grade());
+            grade(g, o.grade());
         }
-        JsonArrayBuilder krs = JsonBuilders.array();
+        g.writeStartArray("keyResults");
         for (KeyResultResult k : r.keyResultsOf(o.key())) {
-            krs.add(keyResult(k, closed));
+            keyResult(g, k, closed);
         }
-        return b.add("keyResults", krs).add("breakdown", breakdown(o.contributors()));
+        g.writeEnd();
+        g.writeStartArray("breakdown");
+        for (Contributor c : o.contributors()) {
+            g.writeStartObject().write("kind", c.kind().name()).write("key", c.key());
+            number(g, "weight", c.weight());
+            number(g, "progress", c.progress());
+            g.write("counted", c.counted());
+            number(g, "share", c.share());
+            g.writeEnd();
+        }
+        g.writeEnd().writeEnd();
     }
 
-    public static JsonObjectBuilder keyResult(KeyResultResult k, boolean closed) {
-        JsonObjectBuilder b = JsonBuilders.object()
-                .add("key", k.key())
-                .add("title", k.title())
-                .add("type", k.type().name())
-                .add("start", Decimals.clean(k.start()))
-                .add("target", Decimals.clean(k.target()))
-                .add("weight", Decimals.clean(k.weight()))
-                .add("progress", k.progress())
-                .add("current", k.current())
-                .add("hasValue", k.hasValue())
-                .add("pace", k.pace().name())
-                .add("checkIns", k.checkInsInCycle());
-        text(b, "owner", k.owner());
-        text(b, "kpi", k.kpiKey());
+    private static void keyResult(JsonGenerator g, KeyResultResult k, boolean closed) {
+        g.writeStartObject()
+                .write("key", k.key())
+                .write("title", k.title())
+                .write("type", k.type().name())
+                .write("start", Decimals.clean(k.start()))
+                .write("target", Decimals.clean(k.target()))
+                .write("weight", Decimals.clean(k.weight()));
+        number(g, "progress", k.progress());
+        number(g, "current", k.current());
+        g.write("hasValue", k.hasValue())
+                .write("pace", k.pace().name())
+                .write("checkIns", k.checkInsInCycle());
+        text(g, "owner", k.owner());
+        text(g, "kpi", k.kpiKey());
         if (k.latestCheckIn() != null) {
-            b.add("latestCheckIn", k.latestCheckIn().toString());
+            g.write("latestCheckIn", k.latestCheckIn().toString());
         }
         if (k.confidence() != null) {
-            b.add("confidence", k.confidence());
+            g.write("confidence", k.confidence());
         }
         Forecast f = k.forecast();
         if (f != null) {
-            b.add("forecast", JsonBuilders.object().add("at", f.at().toString()).add("points", f.points())
-                    .add("value", f.projectedValue()).add("progress", f.projectedProgress()));
+            g.writeStartObject("forecast").write("at", f.at().toString()).write("points", f.points());
+            number(g, "value", f.projectedValue());
+            number(g, "progress", f.projectedProgress());
+            g.writeEnd();
         }
         if (closed) {
-            grade(b, k.grade());
+            grade(g, k.grade());
         }
-        return b;
+        g.writeEnd();
     }
 
-    private static JsonArrayBuilder breakdown(List<Contributor> contributors) {
-        JsonArrayBuilder a = JsonBuilders.array();
-        for (Contributor c : contributors) {
-            a.add(JsonBuilders.object().add("kind", c.kind().name()).add("key", c.key()).add("weight", c.weight())
-                    .add("progress", c.progress()).add("counted", c.counted()).add("share", c.share()));
-        }
-        return a;
-    }
-
-    private static void grade(JsonObjectBuilder b, GradeInfo g) {
-        if (g == null || g.effective() == null) {
+    private static void grade(JsonGenerator g, GradeInfo grade) {
+        if (grade == null || grade.effective() == null) {
             return;
         }
-        b.add("grade", Decimals.clean(g.effective())).add("band", g.band().name());
-        if (g.override() != null) {
-            b.add("computedGrade", Decimals.clean(g.computed())).add("gradeOverride", Decimals.clean(g.override()));
+        g.write("grade", Decimals.clean(grade.effective())).write("band", grade.band().name());
+        if (grade.override() != null) {
+            g.write("computedGrade", Decimals.clean(grade.computed())).write("gradeOverride", Decimals.clean(grade.override()));
         }
     }
 
-    public static JsonArray kpis(CycleReport r) {
-        JsonArrayBuilder a = JsonBuilders.array();
-        for (KpiResult k : r.kpis()) {
-            a.add(kpi(k));
-        }
-        return a.build();
-    }
-
-    public static JsonObjectBuilder kpi(KpiResult k) {
-        JsonObjectBuilder b = JsonBuilders.object()
-                .add("key", k.key())
-                .add("name", k.name())
-                .add("unitPath", k.unitPath());
-        number(b, "value", k.value());
-        b.add("status", k.status().name())
-                .add("target", Decimals.clean(k.target()))
-                .add("warning", Decimals.clean(k.warning()))
-                .add("direction", k.direction().name())
-                .add("kind", k.kind().name())
-                .add("source", k.source().name())
-                .add("timeAggregation", k.timeAggregation().name())
-                .add("measurements", k.measurementsInPeriod());
-        text(b, "owner", k.owner());
-        if (k.unitAggregation() != null) {
-            b.add("unitAggregation", k.unitAggregation().name());
-            JsonArrayBuilder children = JsonBuilders.array();
-            for (KpiChildValue c : k.children()) {
-                JsonObjectBuilder cb = JsonBuilders.object().add("key", c.key());
-                number(cb, "value", c.value());
-                children.add(cb.add("included", c.included()));
+    /** The KPIs' JSON array. */
+    static void kpis(OutputStream out, List<KpiResult> kpis) {
+        try (JsonGenerator g = JsonBuilders.generator(out)) {
+            g.writeStartArray();
+            for (KpiResult k : kpis) {
+                kpi(g, k);
             }
-            b.add("children", children);
+            g.writeEnd();
+        }
+    }
+
+    private static void kpi(JsonGenerator g, KpiResult k) {
+        g.writeStartObject()
+                .write("key", k.key())
+                .write("name", k.name())
+                .write("unitPath", k.unitPath());
+        number(g, "value", k.value());
+        g.write("status", k.status().name())
+                .write("target", Decimals.clean(k.target()))
+                .write("warning", Decimals.clean(k.warning()))
+                .write("direction", k.direction().name())
+                .write("kind", k.kind().name())
+                .write("source", k.source().name())
+                .write("timeAggregation", k.timeAggregation().name())
+                .write("measurements", k.measurementsInPeriod());
+        text(g, "owner", k.owner());
+        text(g, "unitOfMeasure", k.unitOfMeasure());
+        if (k.unitAggregation() != null) {
+            g.write("unitAggregation", k.unitAggregation().name());
+            g.writeStartArray("children");
+            for (KpiChildValue c : k.children()) {
+                g.writeStartObject().write("key", c.key());
+                number(g, "value", c.value());
+                g.write("included", c.included()).writeEnd();
+            }
+            g.writeEnd();
         }
         if (k.ratio() != null) {
-            JsonObjectBuilder rb = JsonBuilders.object()
-                    .add("numerator", k.ratio().numeratorKey()).add("denominator", k.ratio().denominatorKey());
-            number(rb, "numeratorValue", k.ratio().numeratorValue());
-            number(rb, "denominatorValue", k.ratio().denominatorValue());
-            b.add("ratio", rb);
+            g.writeStartObject("ratio").write("numerator", k.ratio().numeratorKey())
+                    .write("denominator", k.ratio().denominatorKey());
+            number(g, "numeratorValue", k.ratio().numeratorValue());
+            number(g, "denominatorValue", k.ratio().denominatorValue());
+            g.writeEnd();
         }
-        return b;
+        g.writeEnd();
     }
 
-    public static JsonArray findings(CycleReport r) {
-        JsonArrayBuilder a = JsonBuilders.array();
-        for (Finding f : r.findings()) {
-            a.add(JsonBuilders.object().add("code", f.code().name()).add("severity", f.severity().name())
-                    .add("unitPath", f.unitPath()).add("subject", f.subject()).add("message", f.message()));
+    /** The findings' JSON array. */
+    static void findings(OutputStream out, List<Finding> findings) {
+        try (JsonGenerator g = JsonBuilders.generator(out)) {
+            g.writeStartArray();
+            for (Finding f : findings) {
+                g.writeStartObject().write("code", f.code().name()).write("severity", f.severity().name())
+                        .write("unitPath", f.unitPath()).write("subject", f.subject()).write("message", f.message())
+                        .writeEnd();
+            }
+            g.writeEnd();
         }
-        return a.build();
     }
 
-    private static void number(JsonObjectBuilder b, String name, Double value) {
+    /** A double as JSON-P's object model writes it; null as JSON null. */
+    private static void number(JsonGenerator g, String name, Double value) {
         if (value == null) {
-            b.addNull(name);
+            g.writeNull(name);
         } else {
-            b.add(name, value.doubleValue());
+            g.write(name, BigDecimal.valueOf(value));
         }
     }
 
-    private static void text(JsonObjectBuilder b, String name, String value) {
+    private static void text(JsonGenerator g, String name, String value) {
         if (value != null) {
-            b.add(name, value);
+            g.write(name, value);
         }
-    }
-
-    static JsonObjectBuilder decimal(JsonObjectBuilder b, String name, BigDecimal value) {
-        return value == null ? b.addNull(name) : b.add(name, value);
     }
 }

@@ -6,7 +6,11 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -19,6 +23,7 @@ public final class JsonBuilders {
 
     private static final JsonBuilderFactory FACTORY = Json.createBuilderFactory(Map.of());
     private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     private JsonBuilders() {
     }
@@ -33,5 +38,10 @@ public final class JsonBuilders {
 
     public static JsonWriter writer(Writer out) {
         return WRITERS.createWriter(out);
+    }
+
+    /** A generator writing UTF-8 to {@code out}, for answers too large to build as objects first. */
+    public static JsonGenerator generator(OutputStream out) {
+        return GENERATORS.createGenerator(out, StandardCharsets.UTF_8);
     }
 }

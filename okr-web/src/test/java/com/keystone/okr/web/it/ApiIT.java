@@ -196,6 +196,48 @@ class ApiIT {
     }
 
     @Test
+    void aUnitScopedRollupKpisAndFindingsAreTheWholeCompanysRowsOfThatSubtree() {
+        JsonObject whole = rollup("hr", CURRENT, null);
+        JsonObject marketing = expect(200, api().get("alice", "cycles/" + CURRENT + "/rollup?unit=Acme/Marketing")).object();
+        List<JsonObject> expected = units(whole).stream().filter(u -> u.getString("path").equals("Acme/Marketing")
+                || u.getString("path").startsWith("Acme/Marketing/")).toList();
+        assertTrue(expected.size() > 1, "Marketing has teams: " + expected);
+        assertEquals(expected, units(marketing), "the subtree's units, figures and order as in the whole roll-up");
+        assertEquals(whole.getString("asOf"), marketing.getString("asOf"));
+
+        JsonObject shallow = expect(200, api().get("hr", "cycles/" + CURRENT + "/rollup?unit=Acme&depth=1")).object();
+        assertEquals(units(whole).stream().filter(u -> u.getInt("depth") <= 1).toList(), units(shallow),
+                "depth=1: the company and its departments");
+        JsonObject alone = expect(200, api().get("hr", "cycles/" + CURRENT + "/rollup?unit=Acme/Marketing&depth=0")).object();
+        assertEquals(List.of(unit(whole, "Acme/Marketing")), units(alone));
+        JsonObject topDown = expect(200, api().get("hr", "cycles/" + CURRENT + "/rollup?depth=0")).object();
+        assertEquals(List.of(unit(whole, "Acme")), units(topDown), "depth alone starts at the company");
+
+        List<JsonObject> kpis = expect(200, api().get("hr", "cycles/" + CURRENT + "/kpis")).array().getValuesAs(JsonObject.class);
+        List<JsonObject> marketingKpis = expect(200, api().get("hr", "cycles/" + CURRENT + "/kpis?unit=Acme/Marketing")).array()
+                .getValuesAs(JsonObject.class);
+        assertFalse(marketingKpis.isEmpty());
+        assertEquals(kpis.stream().filter(k -> k.getString("unitPath").startsWith("Acme/Marketing")).toList(), marketingKpis);
+
+        List<JsonObject> findings = expect(200, api().get("hr", "cycles/" + CURRENT + "/findings")).array()
+                .getValuesAs(JsonObject.class);
+        List<JsonObject> sales = expect(200, api().get("hr", "cycles/" + CURRENT + "/findings?unit=Acme/Sales")).array()
+                .getValuesAs(JsonObject.class);
+        assertEquals(findings.stream().filter(f -> f.getString("unitPath").equals("Acme/Sales")
+                || f.getString("unitPath").startsWith("Acme/Sales/")).toList(), sales);
+    }
+
+    @Test
+    void aScopeNamingNoUnitOrABadDepthIsRefusedNamingIt() {
+        assertError(404, null, api().get("hr", "cycles/" + CURRENT + "/rollup?unit=Acme/Nowhere"));
+        assertError(404, null, api().get("hr", "cycles/" + CURRENT + "/kpis?unit=Nowhere"));
+        assertError(404, null, api().get("hr", "cycles/" + CURRENT + "/findings?unit=Acme/Nowhere"));
+        assertError(400, "depth", api().get("hr", "cycles/" + CURRENT + "/rollup?unit=Acme&depth=-1"));
+        assertError(400, "depth", api().get("hr", "cycles/" + CURRENT + "/rollup?depth=two"));
+        assertError(401, null, call("GET", "cycles/" + CURRENT + "/rollup?unit=Acme", null, null, null));
+    }
+
+    @Test
     void theRollupAsOfAPastDateShowsTheFiguresOfThatDay() {
         // a team of its own, so that the figures are exactly known whatever the day of the quarter
         String team = "Acme/Marketing/AsOf " + unique();

@@ -2,58 +2,57 @@ package com.keystone.okr.web.app.okr;
 
 import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.domain.person.UnitRole;
-import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.cycle.Pace;
-import com.keystone.okr.reporting.objective.ObjectiveResult;
-import com.keystone.okr.reporting.unit.UnitResult;
-import com.keystone.okr.web.report.ReportService;
+import com.keystone.okr.web.cycle.CycleService;
+import com.keystone.okr.web.report.AlignmentService;
+import com.keystone.okr.web.report.AlignmentService.Hit;
+import com.keystone.okr.web.report.AlignmentService.Node;
+import com.keystone.okr.web.report.AlignmentService.Summary;
 import com.keystone.okr.web.security.CurrentUser;
-import com.keystone.okr.web.ui.Formats;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.primefaces.event.SelectEvent;
 import org.primefaces.model.DefaultTreeNode;
+import org.primefaces.model.LazyDefaultTreeNode;
 import org.primefaces.model.TreeNode;
 
 /**
- * The cascade of the session's cycle as a tree: the company's objectives with the objectives
- * aligned to them, level by level down to the teams; objectives aligned to nothing start a tree
- * of their own. Filtering by a unit keeps that unit's objectives and its descendants', with the
- * objectives above them for context. Everything comes from the report; no query of its own.
+ * The cascade of the session's cycle as a tree that loads a level when it is opened: the tops of
+ * the cascade (the company's objectives, then objectives aligned to nothing) with the objectives
+ * aligned to them (the departments'), and further levels on demand. A unit scope keeps that
+ * unit's objectives and its descendants', with the objectives above them for context; the search
+ * scopes the tree to a unit or opens it down to an objective. The view holds what is open, and
+ * every row comes from {@link AlignmentService}.
  */
 @Named
 @ViewScoped
 public class AlignmentBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Search hits offered at once. */
+    private static final int HITS = 15;
 
     @Inject
-    ReportService reports;
+    AlignmentService alignment;
+    @Inject
+    CycleService cycles;
     @Inject
     CurrentUser user;
     @Inject
     ViewContext context;
-    @Inject
-    Formats fmt;
 
-    /** The unit filter, a view parameter ({@code ?unit=Acme/Marketing}); empty shows the whole company. */
+    /** The unit scope, a view parameter ({@code ?unit=Acme/Marketing}); empty shows the whole company. */
     private String unit;
     private String cycle;
     private boolean closed;
-    private List<AlignmentNode> objectives = List.of();
-    private Map<String, String> parents = Map.of();
-    private List<String> units = List.of();
-    private TreeNode<AlignmentNode> tree;
-    private int shown;
+    private Summary summary = new Summary(0, 0, 0);
+    private TreeNode<Node> tree;
+    private TreeNode<Node> selected;
+    private String found;
 
     /** Runs once per view, after the view parameters are set. */
     public void load() {
@@ -61,106 +60,110 @@ public class AlignmentBacking implements Serializable {
         if (cycle == null) {
             return;
         }
-        CycleReport report = reports.report(cycle, context.getAsOf());
-        closed = report.state() == CycleState.CLOSED;
-        String company = report.units().stream().filter(u -> u.depth() == 0).map(UnitResult::path).findFirst().orElse(null);
-        List<AlignmentNode> nodes = new ArrayList<>();
-        Map<String, String> parentOf = new HashMap<>();
-        for (ObjectiveResult o : report.objectives()) {
-            boolean aligned = o.parentKey() != null && report.objective(o.parentKey()).isPresent();
-            nodes.add(new AlignmentNode(o.key(), o.title(), o.unitPath(), o.owner(), fmt.percent(o.progress()), o.pace(),
-                    o.measurable(), !aligned && !o.unitPath().equals(company), false));
-            if (aligned) {
-                parentOf.put(o.key(), o.parentKey());
-            }
-        }
-        objectives = nodes;
-        parents = parentOf;
-        units = report.units().stream().map(UnitResult::path).toList();
-        if (unit != null && !units.contains(unit)) {
+        closed = cycles.get(cycle).getState() == CycleState.CLOSED;
+        if (unit != null && !alignment.isUnit(cycle, context.getAsOf(), unit)) {
             unit = null;
         }
-        build(true);
+        build();
     }
 
-    /** The unit filter changed. */
-    public void filter() {
-        build(true);
+    /** The tops, each open on the level below it. */
+    private void build() {
+        summary = alignment.summary(cycle, context.getAsOf(), unit);
+        tree = new DefaultTreeNode<>(null, null);
+        selected = null;
+        for (Node top : alignment.roots(cycle, context.getAsOf(), unit)) {
+            TreeNode<Node> node = lazy(top, tree);
+            node.setExpanded(!top.orphan() && top.children() > 0);
+        }
+    }
+
+    private TreeNode<Node> lazy(Node n, TreeNode<Node> parent) {
+        TreeNode<Node> node = new LazyDefaultTreeNode<>(n, this::childrenOf, this::isLeaf);
+        parent.getChildren().add(node);
+        return node;
+    }
+
+    private List<Node> childrenOf(Node n) {
+        return alignment.children(cycle, context.getAsOf(), unit, n.key());
+    }
+
+    private Boolean isLeaf(Node n) {
+        return n.children() == 0;
+    }
+
+    /** Offers units (their paths) and objectives ("KEY · title") whose path, key or title contains the text. */
+    public List<String> search(String text) {
+        return cycle == null ? List.of()
+                : alignment.search(cycle, context.getAsOf(), text, HITS).stream().map(Hit::label).toList();
+    }
+
+    /** A hit was chosen: a unit scopes the tree, an objective opens it down to the objective. */
+    public void onFound(SelectEvent<String> event) {
+        String hit = event.getObject();
+        found = null;
+        if (hit == null || hit.isBlank()) {
+            return;
+        }
+        if (alignment.isUnit(cycle, context.getAsOf(), hit)) {
+            unit = hit;
+            build();
+            return;
+        }
+        String key = hit.split(" · ", 2)[0];
+        List<String> path = alignment.pathTo(cycle, context.getAsOf(), unit, key);
+        if (path.isEmpty() && unit != null) {
+            unit = null; // outside the scope: show the whole company
+            path = alignment.pathTo(cycle, context.getAsOf(), null, key);
+        }
+        build();
+        TreeNode<Node> at = tree;
+        for (String step : path) {
+            TreeNode<Node> next = null;
+            for (TreeNode<Node> child : at.getChildren()) {
+                if (child.getData().key().equals(step)) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            at.setExpanded(true);
+            at = next;
+        }
+        at.setSelected(true);
+        selected = at;
+    }
+
+    /** The whole company again. */
+    public void clearScope() {
+        unit = null;
+        build();
     }
 
     public void expandAll() {
-        setExpanded(tree, true);
+        if (isCanExpandAll()) {
+            setExpanded(tree, true);
+        }
     }
 
     public void collapseAll() {
         setExpanded(tree, false);
     }
 
-    private void build(boolean expanded) {
-        Set<String> matching = new HashSet<>();
-        for (AlignmentNode n : objectives) {
-            if (inFilter(n.unitPath())) {
-                matching.add(n.key());
+    private static void setExpanded(TreeNode<Node> node, boolean expanded) {
+        for (TreeNode<Node> child : node.getChildren()) {
+            if (!child.isLeaf()) {
+                child.setExpanded(expanded);
+                setExpanded(child, expanded);
             }
-        }
-        // the objectives above the matching ones, for context
-        Set<String> visible = new HashSet<>(matching);
-        for (String key : matching) {
-            for (String p = parents.get(key); p != null && visible.add(p); p = parents.get(p)) {
-                // walk up until an objective already shown
-            }
-        }
-        Map<String, List<AlignmentNode>> children = new LinkedHashMap<>();
-        List<AlignmentNode> tops = new ArrayList<>();
-        for (AlignmentNode n : objectives) {
-            if (!visible.contains(n.key())) {
-                continue;
-            }
-            AlignmentNode shownNode = matching.contains(n.key()) ? n
-                    : new AlignmentNode(n.key(), n.title(), n.unitPath(), n.owner(), n.percent(), n.pace(), n.measurable(),
-                            n.orphan(), true);
-            String parent = parents.get(n.key());
-            if (parent == null || !visible.contains(parent)) {
-                tops.add(shownNode);
-            } else {
-                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(shownNode);
-            }
-        }
-        // company objectives and every cascade first, then the orphans, each in unit path order
-        List<AlignmentNode> ordered = new ArrayList<>(tops.stream().filter(n -> !n.orphan()).toList());
-        ordered.addAll(tops.stream().filter(AlignmentNode::orphan).toList());
-        tree = new DefaultTreeNode<>(null, null);
-        for (AlignmentNode top : ordered) {
-            add(tree, top, children, expanded, new HashSet<>());
-        }
-        shown = matching.size();
-    }
-
-    private static void add(TreeNode<AlignmentNode> parent, AlignmentNode n, Map<String, List<AlignmentNode>> children,
-                            boolean expanded, Set<String> path) {
-        TreeNode<AlignmentNode> node = new DefaultTreeNode<>(n, parent);
-        node.setExpanded(expanded);
-        if (!path.add(n.key())) {
-            return; // the engine refuses loops; a tree never follows one
-        }
-        for (AlignmentNode child : children.getOrDefault(n.key(), List.of())) {
-            add(node, child, children, expanded, path);
-        }
-        path.remove(n.key());
-    }
-
-    private static void setExpanded(TreeNode<AlignmentNode> node, boolean expanded) {
-        if (node == null) {
-            return;
-        }
-        for (TreeNode<AlignmentNode> child : node.getChildren()) {
-            child.setExpanded(expanded);
-            setExpanded(child, expanded);
         }
     }
 
-    private boolean inFilter(String path) {
-        return unit == null || unit.isBlank() || path.equals(unit) || path.startsWith(unit + "/");
+    /** Opening everything is offered while the scope holds few enough objectives to show at once. */
+    public boolean isCanExpandAll() {
+        return summary.inScope() <= AlignmentService.EXPAND_ALL_LIMIT;
     }
 
     /** Admins and leads may create objectives (in the units they lead); not in a closed cycle. */
@@ -182,31 +185,47 @@ public class AlignmentBacking implements Serializable {
     }
 
     public boolean isNoObjectives() {
-        return objectives.isEmpty();
+        return summary.total() == 0;
     }
 
     public boolean isFilterEmpty() {
-        return !objectives.isEmpty() && shown == 0;
+        return summary.total() > 0 && summary.inScope() == 0;
     }
 
     public int getObjectiveCount() {
-        return objectives.size();
+        return summary.total();
     }
 
     public int getShownCount() {
-        return shown;
+        return summary.inScope();
     }
 
-    public long getOrphanCount() {
-        return objectives.stream().filter(n -> n.orphan() && inFilter(n.unitPath())).count();
+    public int getOrphanCount() {
+        return summary.orphans();
     }
 
-    public TreeNode<AlignmentNode> getTree() {
+    public int getExpandAllLimit() {
+        return AlignmentService.EXPAND_ALL_LIMIT;
+    }
+
+    public TreeNode<Node> getTree() {
         return tree;
     }
 
-    public List<String> getUnits() {
-        return units;
+    public TreeNode<Node> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(TreeNode<Node> selected) {
+        this.selected = selected;
+    }
+
+    public String getFound() {
+        return found;
+    }
+
+    public void setFound(String found) {
+        this.found = found;
     }
 
     public String getUnit() {

@@ -272,7 +272,7 @@ final class Computation {
         return new KpiResult(k.id(), k.key(), k.name(), index.unit(k.unitId()).path(), k.owner(), k.direction(), k.kind(),
                 k.target(), k.warning(), source, k.timeAggregation(), k.unitAggregation(), toDouble(value), value,
                 KpiStatus.of(k.direction(), k.target(), k.warning(), value), // R7
-                measurements, children, ratio);
+                measurements, children, ratio, k.unitOfMeasure());
     }
 
     private static Double toDouble(BigDecimal v) {

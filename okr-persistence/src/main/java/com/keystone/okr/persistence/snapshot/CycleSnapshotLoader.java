@@ -165,12 +165,13 @@ public class CycleSnapshotLoader {
         }
         List<KpiRow> rows = new ArrayList<>();
         for (Object[] r : query("select k.id, k.key, k.name, k.unit.id, ow.username, k.direction, k.kind, k.target, "
-                + "k.warning, k.timeAggregation, k.unitAggregation, k.numerator.id, k.denominator.id "
+                + "k.warning, k.timeAggregation, k.unitAggregation, k.numerator.id, k.denominator.id, k.unitOfMeasure "
                 + "from Kpi k left join k.owner ow", "k", ids, null)) {
             Long id = (Long) r[0];
             rows.add(new KpiRow(id, (String) r[1], (String) r[2], (Long) r[3], (String) r[4], (Direction) r[5],
                     (KpiKind) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (TimeAggregation) r[9],
-                    (UnitAggregation) r[10], children.getOrDefault(id, List.of()), (Long) r[11], (Long) r[12]));
+                    (UnitAggregation) r[10], children.getOrDefault(id, List.of()), (Long) r[11], (Long) r[12],
+                    (String) r[13]));
         }
         return rows;
     }

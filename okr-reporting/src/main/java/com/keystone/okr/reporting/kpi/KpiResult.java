@@ -16,12 +16,13 @@ import java.util.List;
  * @param measurementsInPeriod for a measured KPI, how many measurements the period holds; 0 for computed ones
  * @param children             for a roll-up, each child's value and whether it was included; else empty
  * @param ratio                for a ratio, the numerator and denominator values; else null
+ * @param unitOfMeasure        what the value counts ("orders", "%"), or null
  */
 public record KpiResult(long id, String key, String name, String unitPath, String owner, Direction direction,
                         KpiKind kind, BigDecimal target, BigDecimal warning, KpiSource source,
                         TimeAggregation timeAggregation, UnitAggregation unitAggregation, Double value,
                         BigDecimal exactValue, KpiStatus status, int measurementsInPeriod,
-                        List<KpiChildValue> children, KpiRatioParts ratio) {
+                        List<KpiChildValue> children, KpiRatioParts ratio, String unitOfMeasure) {
 
     public KpiResult {
         children = List.copyOf(children);

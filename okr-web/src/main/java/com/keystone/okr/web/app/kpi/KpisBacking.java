@@ -1,12 +1,10 @@
 package com.keystone.okr.web.app.kpi;
 
 import com.keystone.okr.domain.cycle.CycleState;
-import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.kpi.KpiResult;
 import com.keystone.okr.reporting.kpi.KpiSource;
 import com.keystone.okr.reporting.unit.UnitResult;
-import com.keystone.okr.web.kpi.KpiService;
 import com.keystone.okr.web.kpi.MeasurementService;
 import com.keystone.okr.web.report.ChartJson;
 import com.keystone.okr.web.report.KpiTrends;
@@ -26,7 +24,6 @@ import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,8 +49,6 @@ public class KpisBacking implements Serializable {
     @Inject
     TrendService trends;
     @Inject
-    KpiService kpiService;
-    @Inject
     MeasurementService measurements;
     @Inject
     CurrentUser user;
@@ -64,7 +59,6 @@ public class KpisBacking implements Serializable {
     private boolean below;
     private String focus;
     private List<String> unitPaths = List.of();
-    private HashMap<String, String> unitsOfMeasure = new HashMap<>();
     private KpiTrends trendCache;
 
     // the lines shown; the report itself is not kept in the view (ReportService keeps it for one request)
@@ -91,13 +85,6 @@ public class KpisBacking implements Serializable {
             unit = mine.stream().filter(unitPaths::contains).findFirst()
                     .orElse(r.units().stream().filter(u -> u.depth() == 0).map(UnitResult::path).findFirst().orElse(null));
         }
-        HashMap<String, String> uoms = new HashMap<>();
-        for (Kpi k : kpiService.list()) {
-            if (k.getUnitOfMeasure() != null) {
-                uoms.put(k.getKey(), k.getUnitOfMeasure());
-            }
-        }
-        unitsOfMeasure = uoms;
         lines = null;
     }
 
@@ -130,7 +117,7 @@ public class KpisBacking implements Serializable {
     }
 
     private KpiLine line(KpiResult k) {
-        return new KpiLine(k, unitsOfMeasure.get(k.key()), mayMeasure(k));
+        return new KpiLine(k, k.unitOfMeasure(), mayMeasure(k));
     }
 
     /** KPI owner, lead of its unit or above, or admin; only measured KPIs, and only when looking at today. */

@@ -33,6 +33,20 @@ final class Companies {
     }
 
     static CycleSnapshot generate(int units, long seed) {
+        return generate(units, seed, 3, 4, 8, false);
+    }
+
+    /**
+     * The issue's enterprise shape: 10 objectives of 3 key results per unit, 17 check-ins per key
+     * result, an orders KPI measured daily on every unit beside the leads roll-up, an NPS KPI on
+     * every other unit (per 2,000 units about 1,000,000 check-ins and 5,000 KPIs).
+     */
+    static CycleSnapshot enterprise(int units, long seed) {
+        return generate(units, seed, 10, 3, 17, true);
+    }
+
+    private static CycleSnapshot generate(int units, long seed, int objectivesPerUnit, int krsPerObjective, int checkInsPerKr,
+                                          boolean daily) {
         Random r = new Random(seed);
         LocalDate start = LocalDate.of(2026, 10, 1);
         LocalDate end = LocalDate.of(2026, 12, 31);
@@ -52,7 +66,7 @@ final class Companies {
         List<Long> kpiOfUnit = new ArrayList<>();
         for (UnitRow u : unitRows) {
             List<ObjectiveRow> mine = new ArrayList<>();
-            for (int o = 0; o < 3; o++) {
+            for (int o = 0; o < objectivesPerUnit; o++) {
                 Long parent = null;
                 if (u.parentId() != null) {
                     List<ObjectiveRow> above = byUnit.get(index(unitRows, u.parentId()));
@@ -62,12 +76,13 @@ final class Companies {
                         BigDecimal.ONE, null, null);
                 mine.add(row);
                 objectives.add(row);
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < krsPerObjective; k++) {
                     long krId = id++;
                     krs.add(new KeyResultRow(krId, "K" + krId, "kr", row.id(), KeyResultType.NUMERIC, BigDecimal.ZERO,
                             BigDecimal.valueOf(100), BigDecimal.ONE, "owner", null, null, null));
-                    for (int w = 0; w < 8; w++) {
-                        LocalDate d = start.plusDays(7L * w + r.nextInt(7));
+                    int every = daily ? Math.max(1, 65 / checkInsPerKr) : 7; // weekly in the original shape
+                    for (int w = 0; w < checkInsPerKr; w++) {
+                        LocalDate d = start.plusDays((long) every * w + r.nextInt(every));
                         checkIns.add(new CheckInRow(id++, krId, d, BigDecimal.valueOf(r.nextInt(120)), 5,
                                 Instant.parse("2026-10-01T10:00:00Z").plusSeconds(w * 604800L)));
                     }
@@ -92,6 +107,23 @@ final class Companies {
             if (!rollUp) {
                 for (int w = 0; w < 12; w++) {
                     measurements.add(new MeasurementRow(kpiOfUnit.get(i), start.plusWeeks(w), BigDecimal.valueOf(r.nextInt(20))));
+                }
+            }
+            if (daily) {
+                long orders = id++;
+                kpis.add(new KpiRow(orders, "ORDERS-" + i, "orders", u.id(), "owner", Direction.HIGHER_IS_BETTER,
+                        KpiKind.LAGGING, BigDecimal.valueOf(20), BigDecimal.valueOf(12), TimeAggregation.SUM, null, List.of(),
+                        null, null));
+                long nps = i % 2 == 1 ? id++ : -1;
+                if (nps > 0) {
+                    kpis.add(new KpiRow(nps, "NPS-" + i, "nps", u.id(), "owner", Direction.HIGHER_IS_BETTER, KpiKind.LAGGING,
+                            BigDecimal.valueOf(50), BigDecimal.valueOf(30), TimeAggregation.LAST, null, List.of(), null, null));
+                }
+                for (LocalDate d = start; d.isBefore(start.plusDays(92)); d = d.plusDays(1)) {
+                    measurements.add(new MeasurementRow(orders, d, BigDecimal.valueOf(r.nextInt(5))));
+                    if (nps > 0) {
+                        measurements.add(new MeasurementRow(nps, d, BigDecimal.valueOf(20 + r.nextInt(60))));
+                    }
                 }
             }
         }

@@ -19,6 +19,35 @@ import java.util.Random;
  */
 final class CsvCompany {
 
+    /**
+     * How much each unit holds: objectives, key results per objective, check-ins per key result
+     * (spread over the elapsed part of the cycle) and measurements per measured KPI (one a day up
+     * to the last day, reaching back before the cycle when there are more than its days), and
+     * whether every other unit also has a third, "NPS" KPI (time aggregation LAST).
+     */
+    record Shape(int objectivesPerUnit, int keyResultsPerObjective, int checkInsPerKeyResult, int measurementsPerKpi,
+                 boolean nps) {
+
+        /** The shape of the 2026-11 benchmarks: 3 objectives of 4 key results, weekly for eight weeks. */
+        static final Shape WEEKLY = new Shape(3, 4, 8, 8, false);
+        /**
+         * The issue's enterprise: per 2,000 units 20,000 objectives, 60,000 key results, about
+         * 1,000,000 check-ins, 5,000 KPIs and 500,000 measurements.
+         */
+        static final Shape ENTERPRISE = new Shape(10, 3, 17, 100, true);
+    }
+
+    /** Named sizes: S, M, L (the enterprise-L) and XL (four times L), all of the enterprise shape. */
+    static int unitsOf(String size) {
+        return switch (size) {
+            case "S" -> 50;
+            case "M" -> 500;
+            case "L" -> 2_000;
+            case "XL" -> 8_000;
+            default -> throw new IllegalArgumentException("size S, M, L or XL, not " + size);
+        };
+    }
+
     private static final String[] TYPES = {"NUMERIC", "PERCENT", "CURRENCY", "MILESTONE", "AT_LEAST", "AT_MOST"};
     private static final String[] OWNERS = {"ceo", "eng.lead", "marketing.lead", "sales.lead", "cs.lead", "perf.lead",
         "alice", "bruno", "dana", "omar", "sofia", ""};
@@ -46,6 +75,10 @@ final class CsvCompany {
      * @param last  the last day a check-in or measurement may carry (the cycle's end, or today)
      */
     CsvCompany(int units, long seed, String root, String cycle, LocalDate first, LocalDate last) {
+        this(units, Shape.WEEKLY, seed, root, cycle, first, last);
+    }
+
+    CsvCompany(int units, Shape shape, long seed, String root, String cycle, LocalDate first, LocalDate last) {
         Random r = new Random(seed);
         this.units = units;
         String[] path = new String[units];
@@ -76,7 +109,7 @@ final class CsvCompany {
                 leaves[parent[i]] += leaves[i];
             }
         }
-        int weeks = 8;
+        boolean weekly = shape.equals(Shape.WEEKLY);
 
         // KPIs: parents roll up leads from their children; ratios on the company and the departments
         StringBuilder kpi = new StringBuilder("kpi_key,unit_path,name,direction,kind,target,warning,time_aggregation,"
@@ -104,14 +137,24 @@ final class CsvCompany {
                         .append(",B-LEADS-").append(i).append('\n');
                 kpiCount++;
             }
-            for (int w = 0; w < weeks; w++) {
-                LocalDate d = day(first, last, w, 0);
+            boolean nps = shape.nps() && i % 2 == 1;
+            if (nps) {
+                kpi.append("B-NPS-").append(i).append(',').append(csv(path[i])).append(",Net promoter score,HIGHER_IS_BETTER,")
+                        .append("LAGGING,50,30,LAST,points,").append(owner).append(",,,,\n");
+                kpiCount++;
+            }
+            for (int w = 0; w < shape.measurementsPerKpi(); w++) {
+                LocalDate d = weekly ? day(first, last, w, 0) : last.minusDays(shape.measurementsPerKpi() - 1 - w);
                 if (!rollUp) {
                     meas.append("B-LEADS-").append(i).append(',').append(d).append(',').append(5 + r.nextInt(20)).append('\n');
                     measCount++;
                 }
                 meas.append("B-ORDERS-").append(i).append(',').append(d).append(',').append(r.nextInt(5)).append('\n');
                 measCount++;
+                if (nps) {
+                    meas.append("B-NPS-").append(i).append(',').append(d).append(',').append(20 + r.nextInt(60)).append('\n');
+                    measCount++;
+                }
             }
         }
 
@@ -123,15 +166,15 @@ final class CsvCompany {
         int chkCount = 0;
         int krCount = 0;
         for (int i = 0; i < units; i++) {
-            for (int o = 0; o < 3; o++) {
+            for (int o = 0; o < shape.objectivesPerUnit(); o++) {
                 String objKey = "B-O" + i + "-" + o;
-                String parentKey = i == 0 ? "" : "B-O" + parent[i] + "-" + r.nextInt(3);
+                String parentKey = i == 0 ? "" : "B-O" + parent[i] + "-" + r.nextInt(shape.objectivesPerUnit());
                 String objOwner = OWNERS[(i + o) % OWNERS.length];
                 double pace = 0.3 + r.nextDouble();
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < shape.keyResultsPerObjective(); k++) {
                     String krKey = "B-K" + i + "-" + o + "-" + k;
                     String type = TYPES[(i * 12 + o * 4 + k) % TYPES.length];
-                    boolean linked = i % 4 == 0 && o == 0 && k == 3;
+                    boolean linked = i % 4 == 0 && o == 0 && k == shape.keyResultsPerObjective() - 1;
                     double start;
                     double target;
                     switch (type) {
@@ -154,17 +197,21 @@ final class CsvCompany {
                         continue;
                     }
                     checkInKeys.add(krKey);
-                    for (int w = 0; w < weeks; w++) {
-                        double share = Math.min(1.2, pace * (w + 1) / weeks);
+                    int n = shape.checkInsPerKeyResult();
+                    long span = Math.max(1, last.toEpochDay() - first.toEpochDay() + 1);
+                    for (int w = 0; w < n; w++) {
+                        double share = Math.min(1.2, pace * (w + 1) / n);
                         double value = switch (type) {
                             case "MILESTONE" -> share >= 0.9 && r.nextBoolean() ? 1 : 0;
                             case "AT_LEAST" -> 80 + r.nextInt(20);
                             case "AT_MOST" -> r.nextInt(8);
                             default -> Math.round(start + (target - start) * share * (0.8 + 0.4 * r.nextDouble()));
                         };
-                        chk.append(cycle).append(',').append(krKey).append(',').append(day(first, last, w, r.nextInt(7)))
+                        LocalDate date = weekly ? day(first, last, w, r.nextInt(7))
+                                : first.plusDays(Math.min(span - 1, w * span / n + r.nextInt((int) Math.max(1, span / n))));
+                        chk.append(cycle).append(',').append(krKey).append(',').append(date)
                                 .append(',').append(fmt(value)).append(',').append(1 + r.nextInt(10)).append(',')
-                                .append(w == weeks - 1 ? "\"on track, says \"\"the team\"\"\"" : "").append('\n');
+                                .append(w == n - 1 ? "\"on track, says \"\"the team\"\"\"" : "").append('\n');
                         chkCount++;
                     }
                 }
@@ -178,7 +225,7 @@ final class CsvCompany {
         this.checkInRows = chkCount;
         this.kpiRows = kpiCount;
         this.measurementRows = measCount;
-        this.objectives = 3 * units;
+        this.objectives = shape.objectivesPerUnit() * units;
         this.keyResults = krCount;
     }
 

@@ -53,10 +53,14 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: LoadBenchmark baseUrl units concurrency seconds [--warmup=S] [--seed=N] [--no-import]");
+            System.err.println("usage: LoadBenchmark baseUrl units|S|M|L|XL concurrency seconds [--warmup=S] [--seed=N]"
+                    + " [--no-import] [--writes=PER_SECOND]");
             System.exit(2);
         }
-        int units = Integer.parseInt(args[1]);
+        boolean named = args[1].matches("S|M|L|XL");
+        int units = named ? CsvCompany.unitsOf(args[1]) : Integer.parseInt(args[1]);
+        CsvCompany.Shape shape = named ? CsvCompany.Shape.ENTERPRISE : CsvCompany.Shape.WEEKLY;
+        double writes = 0;
         int concurrency = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmup = 10;
@@ -67,16 +71,19 @@ public final class LoadBenchmark {
                 warmup = Integer.parseInt(args[i].substring(9));
             } else if (args[i].startsWith("--seed=")) {
                 seed = Long.parseLong(args[i].substring(7));
+            } else if (args[i].startsWith("--writes=")) {
+                writes = Double.parseDouble(args[i].substring(9));
             } else if (args[i].equals("--no-import")) {
                 doImport = false;
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        new LoadBenchmark(args[0]).run(units, concurrency, seconds, warmup, seed, doImport);
+        new LoadBenchmark(args[0]).run(units, shape, concurrency, seconds, warmup, seed, doImport, writes);
     }
 
-    private void run(int units, int concurrency, int seconds, int warmup, long seed, boolean doImport) throws Exception {
+    private void run(int units, CsvCompany.Shape shape, int concurrency, int seconds, int warmup, long seed, boolean doImport,
+                     double writes) throws Exception {
         // the active cycle (newest first; the one containing today when several are active)
         String cycles = get("/api/v1/cycles", "admin").body();
         String cycle = null;
@@ -105,12 +112,13 @@ public final class LoadBenchmark {
         LocalDate asOf = first.plusDays((last.toEpochDay() - first.toEpochDay()) / 2);
 
         long t = System.nanoTime();
-        CsvCompany company = new CsvCompany(units, seed, root, cycle, first, last);
+        CsvCompany company = new CsvCompany(units, shape, seed, root, cycle, first, last);
         System.err.printf(Locale.ROOT, "generated %d units in %d ms%n", units, (System.nanoTime() - t) / 1_000_000);
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "### %d units, %d virtual users, %d s (after %d s warm-up), %s%n%n", units,
-                concurrency, seconds, warmup, Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC"));
+        out.append(String.format(Locale.ROOT, "### %d units, %d virtual users%s, %d s (after %d s warm-up), %s%n%n", units,
+                concurrency, writes > 0 ? String.format(Locale.ROOT, " and a writer of %.0f check-ins/s", writes) : "", seconds,
+                warmup, Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC"));
         out.append(String.format(Locale.ROOT, "Company: %,d units (depth %d) under %s, %,d objectives, %,d key results"
                         + " (%,d taking check-ins), %,d check-ins, %,d KPIs, %,d measurements; cycle %s, as-of date %s.%n%n",
                 company.units, company.depth, root, company.objectives, company.keyResults, company.checkInKeys.size(),
@@ -140,8 +148,8 @@ public final class LoadBenchmark {
             int vu = u;
             Thread th = new Thread(() -> {
                 try {
-                    new VirtualUser(users[vu % users.length], c, asOf, firstDay, lastDay, company.checkInKeys, new Random(seed + vu))
-                            .loop(ready, window);
+                    new VirtualUser(users[vu % users.length], c, asOf, firstDay, lastDay, company.checkInKeys, new Random(seed + vu),
+                            writes == 0).loop(ready, window);
                 } catch (Throwable e) {
                     synchronized (failures) {
                         failures.add(e);
@@ -150,6 +158,9 @@ public final class LoadBenchmark {
                 }
             }, "vu-" + u);
             threads.add(th);
+        }
+        if (writes > 0) {
+            threads.add(writer(c, first, last, company.checkInKeys, new Random(seed - 1), writes, window, failures));
         }
         threads.forEach(Thread::start);
         ready.await();
@@ -194,7 +205,82 @@ public final class LoadBenchmark {
         System.out.println(out);
     }
 
+    /**
+     * A writer posting check-ins at a fixed rate (as admin), counted as "POST check-in"; it stops
+     * with the window. A slow answer delays the next post rather than piling posts up.
+     */
+    private Thread writer(String cycle, LocalDate first, LocalDate last, List<String> krs, Random random, double perSecond,
+                          long[] window, List<Throwable> failures) {
+        long gap = (long) (1_000_000_000L / perSecond);
+        return new Thread(() -> {
+            try {
+                long next = System.nanoTime();
+                while (true) {
+                    long from;
+                    long to;
+                    synchronized (window) {
+                        from = window[0];
+                        to = window[1];
+                    }
+                    long now = System.nanoTime();
+                    if (to != 0 && now >= to) {
+                        return;
+                    }
+                    if (now < next) {
+                        Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
+                    }
+                    next += gap;
+                    long t = System.nanoTime();
+                    String error = postCheckIn("admin", cycle, first, last, krs, random);
+                    if (from != 0 && t >= from && t < to) {
+                        record("POST check-in", System.nanoTime() - t, error == null, error);
+                    }
+                }
+            } catch (Throwable e) {
+                synchronized (failures) {
+                    failures.add(e);
+                }
+            }
+        }, "writer");
+    }
+
+    private String postCheckIn(String as, String cycle, LocalDate first, LocalDate last, List<String> krs, Random random)
+            throws IOException, InterruptedException {
+        String kr = krs.get(random.nextInt(krs.size()));
+        LocalDate date = first.plusDays(random.nextInt((int) (last.toEpochDay() - first.toEpochDay()) + 1));
+        String json = String.format(Locale.ROOT, "{\"date\":\"%s\",\"value\":%d,\"confidence\":%d,\"comment\":\"load test\"}",
+                date, random.nextInt(100), 1 + random.nextInt(10));
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles/" + cycle + "/key-results/" + kr + "/check-ins"))
+                .header("Authorization", basic(as)).header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> r = rest.send(req, HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 201 ? null : r.statusCode() + " " + r.body();
+    }
+
+    /** Rows per import request: well within the API's limits (200,000 rows, 32 MB). */
+    private static final int CHUNK_ROWS = 100_000;
+
+    /** Imports a CSV in chunks of {@link #CHUNK_ROWS} rows, each with the header, as an integration within the limits would. */
     private void importCsv(StringBuilder out, String kind, String csv, int rows) throws IOException, InterruptedException {
+        int headerEnd = csv.indexOf('\n') + 1;
+        String header = csv.substring(0, headerEnd);
+        int at = headerEnd;
+        int chunk = 0;
+        while (at < csv.length()) {
+            int end = at;
+            int n = 0;
+            while (end < csv.length() && n < CHUNK_ROWS) {
+                end = csv.indexOf('\n', end) + 1;
+                n++;
+            }
+            importChunk(out, kind + (at == headerEnd && end >= csv.length() ? "" : " #" + ++chunk), header + csv.substring(at, end),
+                    n, kind);
+            at = end;
+        }
+    }
+
+    private void importChunk(StringBuilder out, String label, String csv, int rows, String kind)
+            throws IOException, InterruptedException {
         byte[] body = csv.getBytes(StandardCharsets.UTF_8);
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/import/" + kind))
                 .header("Authorization", basic("admin")).header("Content-Type", "text/csv; charset=UTF-8")
@@ -203,11 +289,11 @@ public final class LoadBenchmark {
         HttpResponse<String> r = rest.send(req, HttpResponse.BodyHandlers.ofString());
         double s = (System.nanoTime() - t) / 1e9;
         String answer = r.statusCode() + " " + abbreviate(r.body(), 70);
-        System.err.printf(Locale.ROOT, "import %s: %d rows in %.1f s: %s%n", kind, rows, s, answer);
+        System.err.printf(Locale.ROOT, "import %s: %d rows in %.1f s: %s%n", label, rows, s, answer);
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("import " + kind + " failed: " + abbreviate(r.body(), 2000));
+            throw new IllegalStateException("import " + label + " failed: " + abbreviate(r.body(), 2000));
         }
-        out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,.0f | `%s` |%n", kind, rows, body.length, s, rows / s,
+        out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,.0f | `%s` |%n", label, rows, body.length, s, rows / s,
                 r.body().strip()));
     }
 
@@ -257,7 +343,8 @@ public final class LoadBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         private final Map<String, Integer> mix = new LinkedHashMap<>();
 
-        VirtualUser(String user, String cycle, LocalDate asOf, LocalDate first, LocalDate last, List<String> krs, Random random) {
+        VirtualUser(String user, String cycle, LocalDate asOf, LocalDate first, LocalDate last, List<String> krs, Random random,
+                    boolean writes) {
             this.user = user;
             this.cycle = cycle;
             this.asOf = asOf;
@@ -273,7 +360,10 @@ public final class LoadBenchmark {
             for (String p : PAGES) {
                 mix.put("GET " + p, 1);
             }
-            mix.put("POST check-in", 1);
+            if (writes) {
+                mix.put("POST check-in", 1);
+            }
+            mix.put("GET /health/live", 1); // the server's floor: what any call costs at this load
         }
 
         void loop(CountDownLatch ready, long[] window) throws Exception {
@@ -318,6 +408,7 @@ public final class LoadBenchmark {
                 case "GET kpis" -> rest(api + "/kpis");
                 case "GET findings" -> rest(api + "/findings");
                 case "POST check-in" -> checkIn(api);
+                case "GET /health/live" -> rest("/health/live");
                 default -> page(call.substring(4));
             };
         }
@@ -328,17 +419,8 @@ public final class LoadBenchmark {
         }
 
         private String checkIn(String api) throws IOException, InterruptedException {
-            String kr = krs.get(random.nextInt(krs.size()));
-            LocalDate date = first.plusDays(random.nextInt((int) (last.toEpochDay() - first.toEpochDay()) + 1));
-            String json = String.format(Locale.ROOT, "{\"date\":\"%s\",\"value\":%d,\"confidence\":%d,\"comment\":\"load test\"}",
-                    date, random.nextInt(100), 1 + random.nextInt(10));
             // ceo leads the company unit, so may check in on every key result; hr may not, so hr's writes go as admin
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + api + "/key-results/" + kr + "/check-ins"))
-                    .header("Authorization", basic(user.equals("ceo") ? "ceo" : "admin"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            HttpResponse<String> r = rest.send(req, HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 201 ? null : r.statusCode() + " " + r.body();
+            return postCheckIn(user.equals("ceo") ? "ceo" : "admin", cycle, first, last, krs, random);
         }
 
         private String page(String path) throws IOException, InterruptedException {

@@ -359,5 +359,17 @@ final class Computation {
         final Set<Long> findingUnits = new HashSet<>();
         /** Whether the set of KPIs serving the cycle (R8 {@code ORPHAN_KPI}) may have changed. */
         boolean servingChanged;
+
+        /** The same seeds, for another computation ({@link #update} widens the sets it is given). */
+        Dirty copy() {
+            Dirty c = new Dirty();
+            c.kpis.addAll(kpis);
+            c.keyResults.addAll(keyResults);
+            c.objectives.addAll(objectives);
+            c.units.addAll(units);
+            c.findingUnits.addAll(findingUnits);
+            c.servingChanged = servingChanged;
+            return c;
+        }
     }
 }

@@ -29,9 +29,9 @@ import java.util.function.Function;
  * the KPIs computed from it and the key results linked to them. The new report shares everything
  * unchanged with the previous one.
  * <p>
- * Reports of other dates are computed from the same rows on demand and kept until a change
- * touches them: a check-in or measurement dated {@code d} drops the dates from {@code d} on;
- * any other change drops them all (R1 reads today's structure for every date).
+ * Reports of other dates are computed whole from the same rows when first asked for, then kept
+ * (the few most recent) and updated by every change just like the live one: what a change
+ * touches does not depend on the date, only the figures do.
  * <p>
  * Thread-safe: changes are applied one batch at a time under a write lock; the live report is
  * published through a volatile field and read without a lock; other dates are computed under the
@@ -39,7 +39,7 @@ import java.util.function.Function;
  */
 public final class LiveCycle {
 
-    /** Reports of dates other than the live one kept at once: a report of a large company weighs tens of MB. */
+    /** Dates other than the live one kept at once: each costs a computation's results (tens of MB for a large company). */
     static final int PAST_REPORTS = 4;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -49,7 +49,7 @@ public final class LiveCycle {
     private volatile CycleReport current;
     private volatile long version;
     private volatile boolean broken;
-    private final Map<LocalDate, FutureTask<CycleReport>> past = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<LocalDate, FutureTask<Day>> past = new LinkedHashMap<>(16, 0.75f, true);
 
     private LiveCycle(CycleSnapshot snapshot, LocalDate liveDate, long version) {
         this.index = snapshot.index();
@@ -86,6 +86,11 @@ public final class LiveCycle {
         }
     }
 
+    /** How many rows the model holds (see {@link SnapshotIndex#rows()}). */
+    public long rows() {
+        return read(SnapshotIndex::rows);
+    }
+
     /** The date the live report is kept current for. */
     public LocalDate liveDate() {
         return current.asOf();
@@ -98,21 +103,21 @@ public final class LiveCycle {
 
     /**
      * The report as of {@code day}: the live report when it is the live date, otherwise one computed
-     * from the same rows (or kept from an earlier request while no change touched it).
+     * from the same rows when first asked for and kept current from then on.
      */
     public CycleReport report(LocalDate day) {
         CycleReport now = current;
         if (now.asOf().equals(day)) {
             return now;
         }
-        FutureTask<CycleReport> task;
+        FutureTask<Day> task;
         boolean mine = false;
         lock.readLock().lock();
         try {
             synchronized (past) {
                 task = past.get(day);
                 if (task == null) {
-                    task = new FutureTask<>(() -> Computation.computeAll(index, day).report(layout));
+                    task = new FutureTask<>(() -> new Day(Computation.computeAll(index, day), layout));
                     past.put(day, task);
                     mine = true;
                     if (past.size() > PAST_REPORTS) {
@@ -127,7 +132,7 @@ public final class LiveCycle {
             lock.readLock().unlock();
         }
         try {
-            return task.get();
+            return task.get().report;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while computing the report of " + day, e);
@@ -230,21 +235,16 @@ public final class LiveCycle {
         index.verify(changes.units(), changes.objectives(), changes.keyResults(), changes.kpis());
 
         Computation.Dirty d = new Computation.Dirty();
-        LocalDate from = null; // the earliest date a dated change (check-in, measurement) reaches
         for (CheckInRow c : changes.checkIns()) {
-            CheckInRow old = index.putCheckIn(c);
-            if (c.equals(old)) {
-                continue;
+            if (!c.equals(index.putCheckIn(c))) {
+                d.keyResults.add(c.keyResultId());
+                d.findingUnits.add(unitOfKeyResult(c.keyResultId())); // R8 staleness
             }
-            d.keyResults.add(c.keyResultId());
-            d.findingUnits.add(unitOfKeyResult(c.keyResultId())); // R8 staleness
-            from = earliest(earliest(from, c.effectiveDate()), old == null ? null : old.effectiveDate());
         }
         CycleInfo cycle = index.cycle();
         for (MeasurementRow m : changes.measurements()) {
             if (cycle.contains(m.date()) && index.putMeasurement(m)) {
                 d.kpis.add(m.kpiId());
-                from = earliest(from, m.date());
             }
         }
         boolean structure = false;
@@ -303,31 +303,43 @@ public final class LiveCycle {
                 d.servingChanged = true;
             }
         }
-        boolean timeless = everything || !kpis.isEmpty() || !objectives.isEmpty() || !keyResults.isEmpty();
-
         if (everything) {
             live = Computation.computeAll(index, live.asOf());
             layout = ReportLayout.of(index);
             current = live.report(layout);
-        } else {
-            live.update(d);
-            if (structure) {
-                layout = ReportLayout.of(index);
-                current = live.report(layout);
-            } else {
-                current = live.patch(current, d);
+            synchronized (past) {
+                past.clear();
             }
+            return;
         }
-        forgetPast(timeless ? null : from, timeless);
+        if (structure) {
+            layout = ReportLayout.of(index);
+        }
+        List<Day> days = new ArrayList<>();
+        synchronized (past) {
+            // every task is done: each ran under the read lock, which this write lock excludes
+            past.values().removeIf(task -> !succeeded(task));
+            past.values().forEach(task -> days.add(result(task)));
+        }
+        for (Day day : days) {
+            day.report = day.update(d.copy(), structure, layout);
+        }
+        live.update(d);
+        current = structure ? live.report(layout) : live.patch(current, d);
     }
 
-    private void forgetPast(LocalDate from, boolean all) {
-        synchronized (past) {
-            if (all) {
-                past.clear();
-            } else if (from != null) {
-                past.keySet().removeIf(day -> !day.isBefore(from));
-            }
+    private static boolean succeeded(FutureTask<Day> task) {
+        return task.isDone() && result(task) != null;
+    }
+
+    private static Day result(FutureTask<Day> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
         }
     }
 
@@ -347,11 +359,20 @@ public final class LiveCycle {
                 && Objects.equals(a.denominatorId(), b.denominatorId());
     }
 
-    private static LocalDate earliest(LocalDate a, LocalDate b) {
-        if (a == null) {
-            return b;
+    /** A date other than the live one: its computation, kept current, and its latest report. */
+    private static final class Day {
+        private final Computation computation;
+        volatile CycleReport report;
+
+        Day(Computation computation, ReportLayout layout) {
+            this.computation = computation;
+            this.report = computation.report(layout);
         }
-        return b == null || a.isBefore(b) ? a : b;
+
+        CycleReport update(Computation.Dirty dirty, boolean structure, ReportLayout layout) {
+            computation.update(dirty);
+            return structure ? computation.report(layout) : computation.patch(report, dirty);
+        }
     }
 
     private record Change<T>(T old, T now) {

@@ -49,6 +49,8 @@ public final class SnapshotIndex {
     private final Map<Long, List<KpiRow>> kpisByUnit = new HashMap<>();
     private final Map<Long, List<KpiRow>> kpiDependents = new HashMap<>();
     private final Map<Long, NavigableMap<LocalDate, BigDecimal>> measurementsByKpi = new HashMap<>();
+    private int checkIns;
+    private int measurements;
 
     SnapshotIndex(CycleSnapshot snapshot) {
         this.cycle = snapshot.cycle();
@@ -75,6 +77,7 @@ public final class SnapshotIndex {
             checkInsByKeyResult.computeIfAbsent(c.keyResultId(), k -> new ArrayList<>()).add(c);
         }
         checkInsByKeyResult.values().forEach(list -> list.sort(CheckInRow.CHRONOLOGICAL));
+        checkIns = snapshot.checkIns().size();
         for (KpiRow k : sortedById(snapshot.kpis(), KpiRow::id)) {
             kpisByUnit.computeIfAbsent(k.unitId(), u -> new ArrayList<>()).add(k);
             for (Long ref : references(k)) {
@@ -84,7 +87,9 @@ public final class SnapshotIndex {
         for (MeasurementRow m : snapshot.measurements()) {
             require(kpis, m.kpiId(), "a measurement of " + m.date() + " names KPI");
             // at most one value per KPI and date: a later row for the same date replaces an earlier one
-            measurementsByKpi.computeIfAbsent(m.kpiId(), k -> new TreeMap<>()).put(m.date(), m.value());
+            if (measurementsByKpi.computeIfAbsent(m.kpiId(), k -> new TreeMap<>()).put(m.date(), m.value()) == null) {
+                measurements++;
+            }
         }
         verify(units.values(), objectives.values(), keyResults.values(), kpis.values());
     }
@@ -223,6 +228,9 @@ public final class SnapshotIndex {
         }
         int at = Collections.binarySearch(list, c, CheckInRow.CHRONOLOGICAL);
         list.add(at < 0 ? -at - 1 : at, c);
+        if (old == null) {
+            checkIns++;
+        }
         return old;
     }
 
@@ -248,6 +256,9 @@ public final class SnapshotIndex {
     public boolean putMeasurement(MeasurementRow m) {
         require(kpis, m.kpiId(), "a measurement of " + m.date() + " names KPI");
         BigDecimal old = measurementsByKpi.computeIfAbsent(m.kpiId(), k -> new TreeMap<>()).put(m.date(), m.value());
+        if (old == null) {
+            measurements++;
+        }
         return !m.value().equals(old);
     }
 
@@ -317,6 +328,11 @@ public final class SnapshotIndex {
     /** Every KPI of the company, in no particular order. */
     public Collection<KpiRow> kpis() {
         return Collections.unmodifiableCollection(kpis.values());
+    }
+
+    /** How many rows the index holds: units, objectives, key results, check-ins, KPIs and measurements. */
+    public long rows() {
+        return (long) units.size() + objectives.size() + keyResults.size() + checkIns + kpis.size() + measurements;
     }
 
     /** All units of the company in path order (the tree in pre-order). */

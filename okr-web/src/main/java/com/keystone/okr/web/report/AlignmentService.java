@@ -60,12 +60,12 @@ public class AlignmentService {
     public Summary summary(String cycle, LocalDate asOf, String unit) {
         View v = view(cycle, asOf, unit);
         int orphans = 0;
-        for (String key : v.inScope) {
-            if (isOrphan(v.report, v.report.objective(key).orElseThrow())) {
+        for (ObjectiveResult o : v.report.objectives()) {
+            if (v.isInScope(o.key()) && isOrphan(v.report, o)) {
                 orphans++;
             }
         }
-        return new Summary(v.report.objectives().size(), v.inScope.size(), orphans);
+        return new Summary(v.report.objectives().size(), v.inScopeCount(), orphans);
     }
 
     /** The tops of the view: objectives aligned to nothing in it, the cascades' first, then the orphans, in path order. */
@@ -74,7 +74,7 @@ public class AlignmentService {
         List<Node> cascades = new ArrayList<>();
         List<Node> orphans = new ArrayList<>();
         for (ObjectiveResult o : v.report.objectives()) {
-            if (v.visible.contains(o.key()) && (o.parentKey() == null || !v.visible.contains(o.parentKey()))) {
+            if (v.isVisible(o.key()) && (o.parentKey() == null || !v.isVisible(o.parentKey()))) {
                 Node n = node(v, o);
                 (n.orphan() ? orphans : cascades).add(n);
             }
@@ -88,7 +88,7 @@ public class AlignmentService {
         View v = view(cycle, asOf, unit);
         List<Node> children = new ArrayList<>();
         for (ObjectiveResult o : v.report.alignedTo(parentKey)) {
-            if (v.visible.contains(o.key())) {
+            if (v.isVisible(o.key())) {
                 children.add(node(v, o));
             }
         }
@@ -98,12 +98,12 @@ public class AlignmentService {
     /** The keys from a top of the view down to {@code key} (itself last); empty when it is not in the view. */
     public List<String> pathTo(String cycle, LocalDate asOf, String unit, String key) {
         View v = view(cycle, asOf, unit);
-        if (!v.visible.contains(key)) {
+        if (v.report.objective(key).isEmpty() || !v.isVisible(key)) {
             return List.of();
         }
         List<String> path = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String at = key; at != null && v.visible.contains(at) && seen.add(at);
+        for (String at = key; at != null && v.isVisible(at) && seen.add(at);
              at = v.report.objective(at).map(ObjectiveResult::parentKey).orElse(null)) {
             path.add(0, at);
         }
@@ -142,12 +142,12 @@ public class AlignmentService {
     private Node node(View v, ObjectiveResult o) {
         int children = 0;
         for (ObjectiveResult c : v.report.alignedTo(o.key())) {
-            if (v.visible.contains(c.key())) {
+            if (v.isVisible(c.key())) {
                 children++;
             }
         }
         return new Node(o.key(), o.title(), o.unitPath(), o.owner(), o.progress(), o.pace(), o.measurable(),
-                isOrphan(v.report, o), !v.inScope.contains(o.key()), children);
+                isOrphan(v.report, o), !v.isInScope(o.key()), children);
     }
 
     private static boolean isOrphan(CycleReport r, ObjectiveResult o) {
@@ -155,14 +155,13 @@ public class AlignmentService {
         return !aligned && r.unit(o.unitPath()).map(u -> u.depth() > 0).orElse(false);
     }
 
-    /** The objectives in scope, and those visible: in scope or above one that is. */
+    /** The objectives in scope, and those visible: in scope or above one that is; without a scope, all of them. */
     private View view(String cycle, LocalDate asOf, String unit) {
         CycleReport r = reports.report(cycle, asOf);
-        Set<String> inScope = new HashSet<>();
         if (unit == null) {
-            r.objectives().forEach(o -> inScope.add(o.key()));
-            return new View(r, inScope, inScope);
+            return new View(r, null, null);
         }
+        Set<String> inScope = new HashSet<>();
         for (UnitResult u : r.subtree(unit, null)) {
             r.objectivesOf(u.path()).forEach(o -> inScope.add(o.key()));
         }
@@ -176,6 +175,19 @@ public class AlignmentService {
         return new View(r, inScope, visible);
     }
 
+    /** A report and the keys in scope and visible in it; null sets: every objective. */
     private record View(CycleReport report, Set<String> inScope, Set<String> visible) {
+
+        boolean isVisible(String key) {
+            return visible == null || visible.contains(key);
+        }
+
+        boolean isInScope(String key) {
+            return inScope == null || inScope.contains(key);
+        }
+
+        int inScopeCount() {
+            return inScope == null ? report.objectives().size() : inScope.size();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.keystone.okr.web.report;
 
 import com.keystone.okr.domain.cycle.Cycle;
+import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.journal.ChangeJournal;
 import com.keystone.okr.persistence.journal.ChangeKind;
@@ -12,6 +13,7 @@ import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -39,6 +41,8 @@ public class LiveModels {
 
     /** Cycles kept in memory at once: the active one, the last closed one, one more. */
     static final int CYCLES = 3;
+    /** Changed rows up to which a model is always brought up to date row by row (beyond, by its size). */
+    static final long RELOAD_FLOOR = 50_000;
     /** Attempts at loading a cycle whose rows changed while they were read. */
     private static final int LOAD_ATTEMPTS = 3;
 
@@ -55,6 +59,7 @@ public class LiveModels {
     BusinessMetrics metrics;
 
     private final Map<String, Holder> holders = new LinkedHashMap<>(8, 0.75f, true);
+    private final Clock clock = Clock.systemDefaultZone();
 
     /** A cycle's model, with every change committed before this call applied, its live date {@code today}. */
     public LiveCycle model(String cycleName, LocalDate today) {
@@ -73,6 +78,16 @@ public class LiveModels {
         }
         model.moveTo(today);
         return model;
+    }
+
+    /** Loads the model of every active cycle (at start, so that the first reads find them in memory). */
+    public void warmUp() {
+        LocalDate today = LocalDate.now(clock);
+        for (Cycle c : cycles.all()) {
+            if (c.getState() == CycleState.ACTIVE) {
+                model(c.getName(), today);
+            }
+        }
     }
 
     private Holder holder(String cycleName) {
@@ -112,6 +127,13 @@ public class LiveModels {
     private LiveCycle catchUp(Holder holder, LiveCycle model, String cycleName, long version, LocalDate today) {
         long started = System.nanoTime();
         Map<ChangeKind, Set<Long>> changed = journal.changes(model.version(), version);
+        long count = changed.values().stream().mapToLong(Set::size).sum();
+        if (count > Math.max(RELOAD_FLOOR, model.rows() / 4)) {
+            // a large import: one set-based read of the whole cycle beats reading its rows by id
+            LOG.info(() -> count + " rows changed since the live model of " + cycleName + " was brought up to date;"
+                    + " loading it again");
+            return load(holder, cycleName, today);
+        }
         CycleChanges changes = loader.changes(holder.cycle, changed);
         try {
             model.apply(changes, version);

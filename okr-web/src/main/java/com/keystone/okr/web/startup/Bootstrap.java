@@ -6,12 +6,14 @@ import com.keystone.okr.persistence.db.SchemaTooNewException;
 import com.keystone.okr.web.config.DataSourceConfig;
 import com.keystone.okr.web.config.Settings;
 import com.keystone.okr.web.demo.DemoCompany;
+import com.keystone.okr.web.report.LiveModels;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,13 +55,19 @@ public class Bootstrap {
     @Inject
     StartupStatus status;
 
+    @Inject
+    LiveModels models;
+
+    @Resource
+    ManagedExecutorService executor;
+
     @PostConstruct
     void start() {
         try {
             String version = new SchemaMigrator(dataSource).migrate();
             seedAlone();
-            status.ready(version);
-            LOG.info("Keystone is ready (schema version " + version + ")");
+            status.warming(version);
+            executor.submit(() -> warmUp(version));
         } catch (StartupFailure | SchemaTooNewException | InvalidInputException e) {
             fail(e.getMessage(), null);
             throw e;
@@ -67,6 +75,23 @@ public class Bootstrap {
             fail("Keystone could not start: " + e, e);
             throw e;
         }
+    }
+
+    /**
+     * Loads the live model of every active cycle before the instance reports ready, so that no
+     * user (and no load balancer's first request) waits for a large company to be read. A model
+     * that cannot be loaded now is loaded on its first read instead; the instance is ready anyway.
+     */
+    private void warmUp(String version) {
+        long started = System.nanoTime();
+        try {
+            models.warmUp();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the live models could not be loaded at start; they load on first use", e);
+        }
+        status.ready(version);
+        LOG.info("Keystone is ready (schema version " + version + ", live models loaded in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms)");
     }
 
     /**

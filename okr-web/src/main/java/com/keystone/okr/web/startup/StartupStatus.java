@@ -6,11 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StartupStatus {
 
-    public enum State { STARTING, READY, FAILED }
+    /** STARTING: migrating and seeding; WARMING: loading the active cycles' live models; then READY (or FAILED). */
+    public enum State { STARTING, WARMING, READY, FAILED }
 
     private volatile State state = State.STARTING;
     private volatile String schemaVersion;
     private volatile String failure;
+
+    void warming(String version) {
+        this.schemaVersion = version;
+        this.state = State.WARMING;
+    }
 
     void ready(String version) {
         this.schemaVersion = version;

@@ -15,9 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.event.NodeCollapseEvent;
+import org.primefaces.event.NodeExpandEvent;
 import org.primefaces.event.SelectEvent;
 import org.primefaces.model.DefaultTreeNode;
-import org.primefaces.model.LazyDefaultTreeNode;
 import org.primefaces.model.TreeNode;
 
 /**
@@ -35,6 +36,8 @@ public class AlignmentBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Search hits offered at once. */
     private static final int HITS = 15;
+    /** The type of the child that stands for the children of a node not opened yet. */
+    private static final String PLACEHOLDER = "placeholder";
 
     @Inject
     AlignmentService alignment;
@@ -73,23 +76,46 @@ public class AlignmentBacking implements Serializable {
         tree = new DefaultTreeNode<>(null, null);
         selected = null;
         for (Node top : alignment.roots(cycle, context.getAsOf(), unit)) {
-            TreeNode<Node> node = lazy(top, tree);
-            node.setExpanded(!top.orphan() && top.children() > 0);
+            TreeNode<Node> node = add(top, tree);
+            if (!top.orphan() && top.children() > 0) {
+                open(node);
+            }
         }
     }
 
-    private TreeNode<Node> lazy(Node n, TreeNode<Node> parent) {
-        TreeNode<Node> node = new LazyDefaultTreeNode<>(n, this::childrenOf, this::isLeaf);
-        parent.getChildren().add(node);
+    /**
+     * A node; one with children gets a placeholder child until it is opened, so the page shows
+     * it can open without holding (or PrimeFaces walking) what lies below.
+     */
+    private static TreeNode<Node> add(Node n, TreeNode<Node> parent) {
+        TreeNode<Node> node = new DefaultTreeNode<>(n, parent);
+        if (n.children() > 0) {
+            new DefaultTreeNode<>(PLACEHOLDER, null, node);
+        }
         return node;
     }
 
-    private List<Node> childrenOf(Node n) {
-        return alignment.children(cycle, context.getAsOf(), unit, n.key());
+    /** Loads a node's children (once) and opens it. */
+    private void open(TreeNode<Node> node) {
+        List<TreeNode<Node>> children = node.getChildren();
+        if (children.size() == 1 && PLACEHOLDER.equals(children.get(0).getType())) {
+            children.clear();
+            for (Node child : alignment.children(cycle, context.getAsOf(), unit, node.getData().key())) {
+                add(child, node);
+            }
+        }
+        node.setExpanded(true);
     }
 
-    private Boolean isLeaf(Node n) {
-        return n.children() == 0;
+    /** A node was opened in the page (the tree is dynamic: its children are rendered in the answer). */
+    public void onExpand(NodeExpandEvent event) {
+        @SuppressWarnings("unchecked")
+        TreeNode<Node> node = (TreeNode<Node>) event.getTreeNode();
+        open(node);
+    }
+
+    public void onCollapse(NodeCollapseEvent event) {
+        event.getTreeNode().setExpanded(false);
     }
 
     /** Offers units (their paths) and objectives ("KEY · title") whose path, key or title contains the text. */
@@ -119,9 +145,12 @@ public class AlignmentBacking implements Serializable {
         build();
         TreeNode<Node> at = tree;
         for (String step : path) {
+            if (at != tree) {
+                open(at);
+            }
             TreeNode<Node> next = null;
             for (TreeNode<Node> child : at.getChildren()) {
-                if (child.getData().key().equals(step)) {
+                if (child.getData() != null && child.getData().key().equals(step)) {
                     next = child;
                     break;
                 }
@@ -129,7 +158,6 @@ public class AlignmentBacking implements Serializable {
             if (next == null) {
                 return;
             }
-            at.setExpanded(true);
             at = next;
         }
         at.setSelected(true);
@@ -144,20 +172,27 @@ public class AlignmentBacking implements Serializable {
 
     public void expandAll() {
         if (isCanExpandAll()) {
-            setExpanded(tree, true);
+            expandBelow(tree);
+        }
+    }
+
+    private void expandBelow(TreeNode<Node> node) {
+        for (TreeNode<Node> child : List.copyOf(node.getChildren())) {
+            if (child.getData() != null && child.getData().children() > 0) {
+                open(child);
+                expandBelow(child);
+            }
         }
     }
 
     public void collapseAll() {
-        setExpanded(tree, false);
+        collapseBelow(tree);
     }
 
-    private static void setExpanded(TreeNode<Node> node, boolean expanded) {
+    private static void collapseBelow(TreeNode<Node> node) {
         for (TreeNode<Node> child : node.getChildren()) {
-            if (!child.isLeaf()) {
-                child.setExpanded(expanded);
-                setExpanded(child, expanded);
-            }
+            child.setExpanded(false);
+            collapseBelow(child);
         }
     }
 

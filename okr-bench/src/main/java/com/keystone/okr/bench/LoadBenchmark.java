@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A load generator against the running product, over HTTP only: imports a generated company
@@ -417,13 +418,15 @@ public final class LoadBenchmark {
         }
 
         private String rest(String path) throws IOException, InterruptedException {
-            // the answer is read to its end but not kept: a whole company's roll-up is tens of MB
+            // as an integration would: gzip accepted and decoded; the text read to its end but not kept
+            // (a whole company's roll-up is tens of MB)
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                    .header("Authorization", basic(user));
+                    .header("Authorization", basic(user)).header("Accept-Encoding", "gzip");
             HttpResponse<InputStream> r = rest.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
             byte[] buffer = new byte[65536];
-            try (InputStream in = r.body()) {
+            boolean gzip = r.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent();
+            try (InputStream in = gzip ? new GZIPInputStream(r.body(), 65536) : r.body()) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     bytes += n;
                 }

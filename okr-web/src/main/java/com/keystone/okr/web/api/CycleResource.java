@@ -13,15 +13,18 @@ import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -73,11 +76,15 @@ public class CycleResource {
             + " with unit=PATH that unit and the units below it, with depth=N at most N levels below it")
     public Response rollup(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
                            @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit,
-                           @QueryParam("depth") @Parameter(description = "levels below the unit, 0 or more") String depth) {
+                           @QueryParam("depth") @Parameter(description = "levels below the unit, 0 or more") String depth,
+                           @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         CycleReport r = report(asOf);
         List<UnitResult> units = unit == null && depth == null ? r.units()
                 : r.subtree(unitPath(r, unit), Params.nonNegative("depth", depth));
-        return json(out -> pieces.write(r, units, out));
+        boolean gzip = acceptsGzip(acceptEncoding);
+        Response.ResponseBuilder answer = Response.ok((StreamingOutput) out -> pieces.write(r, units, gzip, out),
+                MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return (gzip ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip") : answer).build();
     }
 
     @GET
@@ -112,6 +119,22 @@ public class CycleResource {
             throw new UnknownKeyException("unit", path);
         }
         return path;
+    }
+
+    /** Whether an {@code Accept-Encoding} header accepts gzip: named (or {@code *}) without {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            if ((name.equals("gzip") || name.equals("*")) && !refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response json(StreamingOutput body) {

@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A small HTTP client for the REST API as an integration would call it: HTTP Basic with a
@@ -112,8 +114,14 @@ public final class ApiClient {
         }
         headers.forEach(b::header);
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Answer a = new Answer(method, path, r.statusCode(), r.headers(), r.body());
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = r.body();
+            if (r.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = in.readAllBytes(); // as a client that asked for gzip does
+                }
+            }
+            Answer a = new Answer(method, path, r.statusCode(), r.headers(), new String(body, StandardCharsets.UTF_8));
             if (a.status() >= 500) {
                 serverErrors.add(a.toString());
             }

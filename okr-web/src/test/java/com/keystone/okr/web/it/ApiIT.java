@@ -213,6 +213,11 @@ class ApiIT {
         JsonObject topDown = expect(200, api().get("hr", "cycles/" + CURRENT + "/rollup?depth=0")).object();
         assertEquals(List.of(unit(whole, "Acme")), units(topDown), "depth alone starts at the company");
 
+        Answer zipped = expect(200, api().send("GET", "cycles/" + CURRENT + "/rollup", "hr", ApiClient.DEMO_PASSWORD, null,
+                null, Map.of("Accept-Encoding", "gzip")));
+        assertEquals("gzip", zipped.header("Content-Encoding").orElse(null), "asked for gzip, answered in gzip");
+        assertEquals(whole, zipped.object(), "the same roll-up");
+
         List<JsonObject> kpis = expect(200, api().get("hr", "cycles/" + CURRENT + "/kpis")).array().getValuesAs(JsonObject.class);
         List<JsonObject> marketingKpis = expect(200, api().get("hr", "cycles/" + CURRENT + "/kpis?unit=Acme/Marketing")).array()
                 .getValuesAs(JsonObject.class);

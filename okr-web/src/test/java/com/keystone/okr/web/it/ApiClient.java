@@ -115,13 +115,13 @@ public final class ApiClient {
         headers.forEach(b::header);
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = r.body();
+            byte[] text = r.body();
             if (r.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
-                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                    body = in.readAllBytes(); // as a client that asked for gzip does
+                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(text))) {
+                    text = in.readAllBytes(); // as a client that asked for gzip does
                 }
             }
-            Answer a = new Answer(method, path, r.statusCode(), r.headers(), new String(body, StandardCharsets.UTF_8));
+            Answer a = new Answer(method, path, r.statusCode(), r.headers(), new String(text, StandardCharsets.UTF_8));
             if (a.status() >= 500) {
                 serverErrors.add(a.toString());
             }

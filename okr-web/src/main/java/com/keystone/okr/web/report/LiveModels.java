@@ -4,10 +4,9 @@ import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.journal.ChangeJournal;
-import com.keystone.okr.persistence.journal.ChangeKind;
+import com.keystone.okr.persistence.journal.LiveCycleFeed;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
 import com.keystone.okr.reporting.LiveCycle;
-import com.keystone.okr.reporting.snapshot.CycleChanges;
 import com.keystone.okr.web.metrics.BusinessMetrics;
 import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,8 +39,6 @@ public class LiveModels {
 
     /** Cycles kept in memory at once: the active one, the last closed one, one more. */
     static final int CYCLES = 3;
-    /** Changed rows up to which a model is always brought up to date row by row (beyond, by its size). */
-    static final long RELOAD_FLOOR = 50_000;
     /** Attempts at loading a cycle whose rows changed while they were read. */
     private static final int LOAD_ATTEMPTS = 3;
 
@@ -104,16 +100,14 @@ public class LiveModels {
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             Cycle cycle = cycles.findByName(cycleName).orElseThrow(() -> new UnknownKeyException("cycle", cycleName));
-            // the version is read before the rows: changes committed meanwhile are applied again, which is harmless
-            long version = journal.version();
             try {
-                LiveCycle model = LiveCycle.of(loader.load(cycle), today, version);
+                LiveCycle model = feed().load(cycle, today);
                 holder.cycle = cycle;
                 holder.model = model;
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 metrics.liveModelLoaded(took);
-                LOG.info(() -> "live model of cycle " + cycleName + " loaded at version " + version + " in "
-                        + took.toMillis() + " ms");
+                LOG.info(() -> "live model of cycle " + cycleName + " loaded at version " + model.version() + " ("
+                        + model.rows() + " rows) in " + took.toMillis() + " ms");
                 return model;
             } catch (IllegalStateException e) {
                 if (attempt == LOAD_ATTEMPTS) {
@@ -126,24 +120,18 @@ public class LiveModels {
 
     private LiveCycle catchUp(Holder holder, LiveCycle model, String cycleName, long version, LocalDate today) {
         long started = System.nanoTime();
-        Map<ChangeKind, Set<Long>> changed = journal.changes(model.version(), version);
-        long count = changed.values().stream().mapToLong(Set::size).sum();
-        if (count > Math.max(RELOAD_FLOOR, model.rows() / 4)) {
-            // a large import: one set-based read of the whole cycle beats reading its rows by id
-            LOG.info(() -> count + " rows changed since the live model of " + cycleName + " was brought up to date;"
-                    + " loading it again");
+        LiveCycleFeed.CatchUp done = feed().catchUp(model, holder.cycle, version);
+        if (done.reloadNeeded()) {
+            LOG.info(() -> "the changes of cycle " + cycleName + " up to version " + version
+                    + " are read whole (a large batch, or one the live model cannot take)");
             return load(holder, cycleName, today);
         }
-        CycleChanges changes = loader.changes(holder.cycle, changed);
-        try {
-            model.apply(changes, version);
-        } catch (IllegalStateException e) {
-            LOG.log(Level.INFO, "the changes of cycle " + cycleName + " up to version " + version
-                    + " do not apply to its live model; loading it again", e);
-            return load(holder, cycleName, today);
-        }
-        metrics.liveModelUpdated(changes.size(), Duration.ofNanos(System.nanoTime() - started));
+        metrics.liveModelUpdated(done.rows(), Duration.ofNanos(System.nanoTime() - started));
         return model;
+    }
+
+    private LiveCycleFeed feed() {
+        return new LiveCycleFeed(journal, loader);
     }
 
     /** A cycle's model and the cycle it was loaded for; guarded by its own lock. */

@@ -6,6 +6,8 @@
 # to ready, imports the generated company through the CSV API in chunks, then runs the mix with each
 # number of virtual users (default 8 32 64) while a writer posts 5 check-ins a second, and reads the
 # heap after a full GC. Everything goes to loopback; the machine should run nothing else meanwhile.
+# With JFR=1, each load phase is recorded (Java Flight Recorder, profile settings) into the scratch
+# directory as users-N.jfr.
 set -euo pipefail
 db=${1:?h2 or postgres}; size=${2:?S, M, L or XL}; shift 2
 users=("$@"); [ ${#users[@]} -gt 0 ] || users=(8 32 64)
@@ -37,7 +39,9 @@ for n in "${users[@]}"; do
     args=(http://localhost:$port "$size" "$n" 60 --warmup=20 --writes=5)
     [ $first = 1 ] || args+=(--no-import)
     first=0
+    [ -z "${JFR:-}" ] || jcmd $server JFR.start name=users-$n settings=profile filename="$work/users-$n.jfr" >/dev/null
     java -Xmx3g -cp "$cp_bench" com.keystone.okr.bench.LoadBenchmark "${args[@]}"
+    [ -z "${JFR:-}" ] || jcmd $server JFR.stop name=users-$n >/dev/null
 done
 jcmd $server GC.run >/dev/null
 sleep 2

@@ -159,6 +159,16 @@ public final class CycleReport {
         return o == null ? List.of() : view(keyResults, layout.keyResultsFrom[o], layout.keyResultsFrom[o + 1]);
     }
 
+    /**
+     * The key results of all the unit's objectives, objective by objective: one run of the report
+     * order, found with one lookup however many objectives the unit has.
+     */
+    public List<KeyResultResult> keyResultsOfUnit(String unitPath) {
+        Integer u = layout.unitAt.get(unitPath);
+        return u == null ? List.of()
+                : view(keyResults, layout.keyResultsFrom[layout.objectivesFrom[u]], layout.keyResultsFrom[layout.objectivesFrom[u + 1]]);
+    }
+
     public List<KpiResult> kpisOf(String unitPath) {
         Integer u = layout.unitAt.get(unitPath);
         return u == null ? List.of() : view(kpis, layout.kpisFrom[u], layout.kpisFrom[u + 1]);
@@ -191,25 +201,6 @@ public final class CycleReport {
             }
         }
         return Collections.unmodifiableList(within);
-    }
-
-    /** The KPIs of the unit at {@code path} and of every unit below it, in report order. */
-    public List<KpiResult> kpisUnder(String path) {
-        Integer u = layout.unitAt.get(path);
-        return u == null ? List.of() : view(kpis, layout.kpisFrom[u], layout.kpisFrom[subtreeEnd(u)]);
-    }
-
-    /** The findings of the unit at {@code path} and of every unit below it, in report order. */
-    public List<Finding> findingsUnder(String path) {
-        Integer u = layout.unitAt.get(path);
-        if (u == null) {
-            return List.of();
-        }
-        List<Finding> under = new ArrayList<>();
-        for (int i = u, end = subtreeEnd(u); i < end; i++) {
-            under.addAll(findings[i]);
-        }
-        return Collections.unmodifiableList(under);
     }
 
     /** The position after the last unit of the subtree at position {@code u}. */

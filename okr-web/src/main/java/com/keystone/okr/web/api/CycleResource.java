@@ -1,8 +1,6 @@
 package com.keystone.okr.web.api;
 
 import com.keystone.okr.reporting.CycleReport;
-import com.keystone.okr.reporting.kpi.KpiResult;
-import com.keystone.okr.reporting.quality.Finding;
 import com.keystone.okr.reporting.unit.UnitResult;
 import com.keystone.okr.web.api.ApiJson.CycleJson;
 import com.keystone.okr.web.cycle.CycleService;
@@ -45,7 +43,7 @@ public class CycleResource {
     CycleService cycles;
 
     @Inject
-    RollupPieces pieces;
+    ReportPieces pieces;
 
     @PathParam("cycle")
     String cycle;
@@ -94,8 +92,8 @@ public class CycleResource {
     public Response kpis(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
                          @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit) {
         CycleReport r = report(asOf);
-        List<KpiResult> kpis = unit == null ? r.kpis() : r.kpisUnder(unitPath(r, unit));
-        return json(out -> ReportJson.kpis(out, kpis));
+        List<UnitResult> units = unit == null ? r.units() : r.subtree(unitPath(r, unit), null);
+        return json(out -> pieces.writeKpis(r, units, out));
     }
 
     @GET
@@ -104,8 +102,8 @@ public class CycleResource {
     public Response findings(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
                              @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit) {
         CycleReport r = report(asOf);
-        List<Finding> findings = unit == null ? r.findings() : r.findingsUnder(unitPath(r, unit));
-        return json(out -> ReportJson.findings(out, findings));
+        List<UnitResult> units = unit == null ? r.units() : r.subtree(unitPath(r, unit), null);
+        return json(out -> pieces.writeFindings(r, units, out));
     }
 
     private CycleReport report(String asOf) {

@@ -15,9 +15,9 @@ import com.keystone.okr.web.support.Decimals;
 import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The JSON of the reading endpoints, written straight to the answer with a JSON-P generator (a
@@ -28,9 +28,9 @@ import java.util.List;
  * model writes them (a double through {@link BigDecimal#valueOf(double)}), so the text is the
  * one the API always answered.
  * <p>
- * The roll-up is written in pieces: its head, then one piece per unit (the unit, its objectives
- * and their key results), so that {@link RollupPieces} can keep a unit's piece while its figures
- * are unchanged.
+ * The answers are written in pieces: the roll-up's head, then one piece per unit (the unit, its
+ * objectives and their key results); a unit's KPIs; a unit's findings, so that
+ * {@link ReportPieces} can keep a unit's piece while its figures are unchanged.
  */
 public final class ReportJson {
 
@@ -145,15 +145,27 @@ public final class ReportJson {
         }
     }
 
-    /** The KPIs' JSON array. */
-    static void kpis(OutputStream out, List<KpiResult> kpis) {
-        try (JsonGenerator g = JsonBuilders.generator(out)) {
-            g.writeStartArray();
-            for (KpiResult k : kpis) {
-                kpi(g, k);
+    /** KPIs as the items of the {@code kpis} array, joined by commas (no brackets). */
+    static byte[] kpiItems(List<KpiResult> kpis) {
+        return items(kpis, ReportJson::kpi);
+    }
+
+    /** Findings as the items of the {@code findings} array, joined by commas (no brackets). */
+    static byte[] findingItems(List<Finding> findings) {
+        return items(findings, ReportJson::finding);
+    }
+
+    private static <T> byte[] items(List<T> items, BiConsumer<JsonGenerator, T> write) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.write(',');
             }
-            g.writeEnd();
+            try (JsonGenerator g = JsonBuilders.generator(out)) {
+                write.accept(g, items.get(i));
+            }
         }
+        return out.toByteArray();
     }
 
     private static void kpi(JsonGenerator g, KpiResult k) {
@@ -192,17 +204,10 @@ public final class ReportJson {
         g.writeEnd();
     }
 
-    /** The findings' JSON array. */
-    static void findings(OutputStream out, List<Finding> findings) {
-        try (JsonGenerator g = JsonBuilders.generator(out)) {
-            g.writeStartArray();
-            for (Finding f : findings) {
-                g.writeStartObject().write("code", f.code().name()).write("severity", f.severity().name())
-                        .write("unitPath", f.unitPath()).write("subject", f.subject()).write("message", f.message())
-                        .writeEnd();
-            }
-            g.writeEnd();
-        }
+    private static void finding(JsonGenerator g, Finding f) {
+        g.writeStartObject().write("code", f.code().name()).write("severity", f.severity().name())
+                .write("unitPath", f.unitPath()).write("subject", f.subject()).write("message", f.message())
+                .writeEnd();
     }
 
     /** A double as JSON-P's object model writes it; null as JSON null. */

@@ -39,14 +39,14 @@ import org.junit.jupiter.api.Test;
  * valid gzip member (which every client decodes, curl's too) holding exactly the same text; and
  * after a check-in both show it, the pieces of the units it reached written again.
  */
-class RollupPiecesTest {
+class ReportPiecesTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
     @Test
     void gzipAnswerIsOneMemberHoldingExactlyThePlainTextBeforeAndAfterACheckIn() throws Exception {
         LiveCycle live = LiveCycle.of(company(8), DAY, 0);
-        RollupPieces pieces = new RollupPieces();
+        ReportPieces pieces = new ReportPieces();
         CycleReport before = live.report(DAY);
 
         byte[] plain = write(pieces, before, before.units(), false);
@@ -76,6 +76,32 @@ class RollupPiecesTest {
     }
 
     @Test
+    void findingsAreTheUnitsPiecesInReportOrderWholeOrForASubtree() throws Exception {
+        LiveCycle live = LiveCycle.of(company(4), DAY, 0);
+        ReportPieces pieces = new ReportPieces();
+        CycleReport report = live.report(DAY);
+        assertFalse(report.findings().isEmpty(), "the teams' objectives are aligned to nothing: findings");
+        for (int round = 0; round < 2; round++) { // written, then served from the pieces
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pieces.writeFindings(report, report.units(), out);
+            jakarta.json.JsonArray all = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readArray();
+            assertEquals(report.findings().size(), all.size());
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(report.findings().get(i).subject(), all.getJsonObject(i).getString("subject"));
+                assertEquals(report.findings().get(i).code().name(), all.getJsonObject(i).getString("code"));
+            }
+        }
+        ByteArrayOutputStream team = new ByteArrayOutputStream();
+        pieces.writeFindings(report, report.subtree("Acme/Team 2", null), team);
+        jakarta.json.JsonArray two = Json.createReader(new StringReader(team.toString(StandardCharsets.UTF_8))).readArray();
+        assertEquals(report.findingsOf("Acme/Team 2").size(), two.size());
+        assertTrue(two.getValuesAs(JsonObject.class).stream().allMatch(f -> f.getString("unitPath").equals("Acme/Team 2")));
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        pieces.writeKpis(report, report.units(), none);
+        assertEquals("[]", none.toString(StandardCharsets.UTF_8), "no KPI, an empty array");
+    }
+
+    @Test
     void gzipIsAcceptedWhenNamedWithoutAZeroQuality() {
         assertTrue(CycleResource.acceptsGzip("gzip"));
         assertTrue(CycleResource.acceptsGzip("deflate, gzip;q=0.8, br"));
@@ -86,7 +112,7 @@ class RollupPiecesTest {
         assertFalse(CycleResource.acceptsGzip("gzip; q=0.000, deflate"));
     }
 
-    private static byte[] write(RollupPieces pieces, CycleReport report, List<com.keystone.okr.reporting.unit.UnitResult> units,
+    private static byte[] write(ReportPieces pieces, CycleReport report, List<com.keystone.okr.reporting.unit.UnitResult> units,
                                 boolean gzip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pieces.write(report, units, gzip, out);

@@ -1,8 +1,8 @@
 package com.keystone.okr.web.api;
 
 import com.keystone.okr.reporting.CycleReport;
-import com.keystone.okr.reporting.objective.KeyResultResult;
-import com.keystone.okr.reporting.objective.ObjectiveResult;
+import com.keystone.okr.reporting.kpi.KpiResult;
+import com.keystone.okr.reporting.quality.Finding;
 import com.keystone.okr.reporting.unit.UnitResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -14,15 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * The roll-up's JSON, one piece per unit, kept while the unit's figures are unchanged. A live
- * report shares every unchanged result object with the report before it, so a unit's piece is
- * still right exactly when its unit, objective and key result objects are the same instances it
- * was written from: a check-in rewrites the pieces of the units it reached and copies the rest.
- * Pieces are kept for the few most recent (cycle, date) pairs asked for.
+ * The reading answers' JSON (roll-up, KPIs, findings), one piece per unit, kept while the unit's
+ * figures are unchanged. A live report shares every unchanged result object with the report
+ * before it, so a unit's piece is still right exactly when the objects it was written from (the
+ * unit, its objectives and key results; its KPIs; its findings) are the same instances: a
+ * check-in rewrites the pieces of the units it reached and copies the rest. Pieces are kept for
+ * the few most recent (answer, cycle, date) triples asked for.
  * <p>
  * For a client that accepts gzip, each piece is also kept compressed: a run of raw deflate
  * blocks ended by a full flush, which leaves no reference to what came before, so such runs can
@@ -32,19 +35,22 @@ import java.util.zip.Deflater;
  * an eighth of that.
  */
 @ApplicationScoped
-public class RollupPieces {
+public class ReportPieces {
 
     /** (cycle, date) pairs whose pieces are kept: today's and a few past dates people compare with. */
     static final int DATES = 3;
 
-    private final Map<Key, Map<String, Piece>> byDate = new LinkedHashMap<>(8, 0.75f, true);
+    /** (answer, cycle, date) triples whose pieces are kept: three answers of today and a few past dates. */
+    static final int KEPT = 3 * DATES;
+
+    private final Map<Key, Map<String, Piece>> byDate = new LinkedHashMap<>(16, 0.75f, true);
 
     /**
      * Writes the roll-up of {@code units} (all of the report's, or a subtree) to {@code out}, as
      * gzip members when {@code gzip}.
      */
     public void write(CycleReport report, List<UnitResult> units, boolean gzip, OutputStream out) throws IOException {
-        Map<String, Piece> pieces = pieces(new Key(report.cycleName(), report.asOf()));
+        Map<String, Piece> pieces = pieces(new Key("rollup", report.cycleName(), report.asOf()));
         if (!gzip) {
             out.write(ReportJson.rollupHead(report));
             boolean first = true;
@@ -133,7 +139,7 @@ public class RollupPieces {
     private Map<String, Piece> pieces(Key key) {
         synchronized (byDate) {
             Map<String, Piece> pieces = byDate.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
-            if (byDate.size() > DATES) {
+            if (byDate.size() > KEPT) {
                 byDate.remove(byDate.keySet().iterator().next());
             }
             return pieces;
@@ -141,39 +147,76 @@ public class RollupPieces {
     }
 
     private static Piece piece(Map<String, Piece> pieces, CycleReport report, UnitResult unit) {
-        List<ObjectiveResult> objectives = report.objectivesOf(unit.path());
-        List<KeyResultResult> keyResults = new ArrayList<>();
-        for (ObjectiveResult o : objectives) {
-            keyResults.addAll(report.keyResultsOf(o.key()));
-        }
-        Piece known = pieces.get(unit.path());
-        if (known != null && known.writtenFrom(report.state().name(), unit, objectives, keyResults)) {
-            return known;
-        }
-        Piece fresh = new Piece(report.state().name(), unit, List.copyOf(objectives), List.copyOf(keyResults),
-                ReportJson.rollupUnit(report, unit));
-        pieces.put(unit.path(), fresh);
-        return fresh;
+        List<Object> sources = new ArrayList<>();
+        sources.add(unit);
+        sources.addAll(report.objectivesOf(unit.path()));
+        sources.addAll(report.keyResultsOfUnit(unit.path()));
+        return piece(pieces, unit.path(), report.state().name(), sources, () -> ReportJson.rollupUnit(report, unit));
     }
 
-    private record Key(String cycle, LocalDate asOf) {
+    private record Key(String answer, String cycle, LocalDate asOf) {
+    }
+
+    /** The KPIs of {@code units}, in report order, as one JSON array. */
+    public void writeKpis(CycleReport report, List<UnitResult> units, OutputStream out) throws IOException {
+        Map<String, Piece> pieces = pieces(new Key("kpis", report.cycleName(), report.asOf()));
+        writeArray(units, out, u -> {
+            List<KpiResult> kpis = report.kpisOf(u.path());
+            return kpis.isEmpty() ? null : piece(pieces, u.path(), "", kpis, () -> ReportJson.kpiItems(kpis));
+        });
+    }
+
+    /** The findings of {@code units}, in report order, as one JSON array. */
+    public void writeFindings(CycleReport report, List<UnitResult> units, OutputStream out) throws IOException {
+        Map<String, Piece> pieces = pieces(new Key("findings", report.cycleName(), report.asOf()));
+        writeArray(units, out, u -> {
+            List<Finding> findings = report.findingsOf(u.path());
+            return findings.isEmpty() ? null
+                    : piece(pieces, u.path(), "", List.of(findings), () -> ReportJson.findingItems(findings));
+        });
+    }
+
+    /** {@code [}, the units' non-empty pieces joined by commas, {@code ]}. */
+    private static void writeArray(List<UnitResult> units, OutputStream out, Function<UnitResult, Piece> pieceOf)
+            throws IOException {
+        out.write('[');
+        boolean first = true;
+        for (UnitResult u : units) {
+            Piece piece = pieceOf.apply(u);
+            if (piece != null) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                out.write(piece.json);
+            }
+        }
+        out.write(']');
+    }
+
+    /** The piece of {@code path} when it was written from these very objects, else written now and kept. */
+    private static Piece piece(Map<String, Piece> pieces, String path, String state, List<?> sources,
+                               Supplier<byte[]> write) {
+        Piece known = pieces.get(path);
+        if (known != null && known.writtenFrom(state, sources)) {
+            return known;
+        }
+        Piece fresh = new Piece(state, List.copyOf(sources), write.get());
+        pieces.put(path, fresh);
+        return fresh;
     }
 
     /** A unit's JSON, compressed once when first asked for, and the very objects it was written from. */
     private static final class Piece {
+
         final String state;
-        final UnitResult unit;
-        final List<ObjectiveResult> objectives;
-        final List<KeyResultResult> keyResults;
+        final List<?> sources;
         final byte[] json;
         private volatile byte[] deflatedWithComma;
 
-        Piece(String state, UnitResult unit, List<ObjectiveResult> objectives, List<KeyResultResult> keyResults,
-              byte[] json) {
+        Piece(String state, List<?> sources, byte[] json) {
             this.state = state;
-            this.unit = unit;
-            this.objectives = objectives;
-            this.keyResults = keyResults;
+            this.sources = sources;
             this.json = json;
         }
 
@@ -187,18 +230,13 @@ public class RollupPieces {
             return z;
         }
 
-        boolean writtenFrom(String nowState, UnitResult nowUnit, List<ObjectiveResult> nowObjectives,
-                            List<KeyResultResult> nowKeyResults) {
-            return state.equals(nowState) && unit == nowUnit && same(objectives, nowObjectives)
-                    && same(keyResults, nowKeyResults);
-        }
-
-        private static boolean same(List<?> a, List<?> b) {
-            if (a.size() != b.size()) {
+        /** Whether it was written in this cycle state from these very objects (the same instances, in order). */
+        boolean writtenFrom(String nowState, List<?> nowSources) {
+            if (!state.equals(nowState) || sources.size() != nowSources.size()) {
                 return false;
             }
-            for (int i = 0; i < a.size(); i++) {
-                if (a.get(i) != b.get(i)) {
+            for (int i = 0; i < sources.size(); i++) {
+                if (sources.get(i) != nowSources.get(i)) {
                     return false;
                 }
             }

@@ -173,14 +173,14 @@ public final class QuarterlyReview implements Serializable {
                 case YELLOW -> yellow++;
                 case RED -> red++;
             }
-            for (KeyResultResult kr : report.keyResultsOf(o.key())) {
-                keyResults++;
-                if (kr.kpiKey() == null) {
-                    checkInKrs++;
-                    LocalDate latest = kr.latestCheckIn();
-                    if (latest != null && latest.isAfter(windowStart) && !latest.isAfter(asOf)) {
-                        checkedIn++;
-                    }
+        }
+        for (KeyResultResult kr : report.keyResultsOfUnit(unitPath)) { // those of all the unit's objectives
+            keyResults++;
+            if (kr.kpiKey() == null) {
+                checkInKrs++;
+                LocalDate latest = kr.latestCheckIn();
+                if (latest != null && latest.isAfter(windowStart) && !latest.isAfter(asOf)) {
+                    checkedIn++;
                 }
             }
         }

@@ -140,7 +140,7 @@ public final class LoadBenchmark {
 
         String[] users = {"ceo", "hr"};
         CountDownLatch ready = new CountDownLatch(concurrency);
-        long[] window = new long[2];
+        Window window = new Window();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         String c = cycle;
@@ -167,10 +167,7 @@ public final class LoadBenchmark {
         threads.forEach(Thread::start);
         ready.await();
         long start = System.nanoTime();
-        synchronized (window) {
-            window[0] = start + warmup * 1_000_000_000L;
-            window[1] = window[0] + seconds * 1_000_000_000L;
-        }
+        window.open(start + warmup * 1_000_000_000L, seconds);
         for (Thread th : threads) {
             th.join();
         }
@@ -193,7 +190,7 @@ public final class LoadBenchmark {
         }
         out.append(String.format(Locale.ROOT, "| **all** | %d | %.2f | | | | | |%n%n", total, total / (double) seconds));
         out.append(String.format(Locale.ROOT, "Calls counted: those started within the %d s window (the last ones end up to"
-                + " %.1f s after it); calls/s = calls / %d s.%n%n", seconds, (System.nanoTime() - window[1]) / 1e9, seconds));
+                + " %.1f s after it); calls/s = calls / %d s.%n%n", seconds, (System.nanoTime() - window.end()) / 1e9, seconds));
         out.append(String.format(Locale.ROOT, "Heap used (MicroProfile Metrics `memory_usedHeap_bytes`, not after a GC):"
                 + " %s before the import, %s after it, %s after the load.%n", mib(heapBefore), doImport ? mib(heapImported) : "–",
                 mib(heapAfter)));
@@ -212,20 +209,14 @@ public final class LoadBenchmark {
      * with the window. A slow answer delays the next post rather than piling posts up.
      */
     private Thread writer(String cycle, LocalDate first, LocalDate last, List<String> krs, Random random, double perSecond,
-                          long[] window, List<Throwable> failures) {
+                          Window window, List<Throwable> failures) {
         long gap = (long) (1_000_000_000L / perSecond);
         return new Thread(() -> {
             try {
                 long next = System.nanoTime();
                 while (true) {
-                    long from;
-                    long to;
-                    synchronized (window) {
-                        from = window[0];
-                        to = window[1];
-                    }
                     long now = System.nanoTime();
-                    if (to != 0 && now >= to) {
+                    if (window.isOver(now)) {
                         return;
                     }
                     if (now < next) {
@@ -234,7 +225,7 @@ public final class LoadBenchmark {
                     next += gap;
                     long t = System.nanoTime();
                     String error = postCheckIn("admin", cycle, first, last, krs, random);
-                    if (from != 0 && t >= from && t < to) {
+                    if (window.counts(t)) {
                         record("POST check-in", System.nanoTime() - t, error == null, error);
                     }
                 }
@@ -370,19 +361,12 @@ public final class LoadBenchmark {
             mix.put("GET /health/live", 1); // the server's floor: what any call costs at this load
         }
 
-        void loop(CountDownLatch ready, long[] window) throws Exception {
+        void loop(CountDownLatch ready, Window window) throws Exception {
             signIn();
             ready.countDown();
             int sum = mix.values().stream().mapToInt(Integer::intValue).sum();
             while (true) {
-                long from;
-                long to;
-                synchronized (window) {
-                    from = window[0];
-                    to = window[1];
-                }
-                long now = System.nanoTime();
-                if (to != 0 && now >= to) {
+                if (window.isOver(System.nanoTime())) {
                     return;
                 }
                 int pick = random.nextInt(sum);
@@ -397,7 +381,7 @@ public final class LoadBenchmark {
                 long t = System.nanoTime();
                 String error = call(call);
                 long end = System.nanoTime();
-                if (from != 0 && t >= from && t < to) { // a call started in the window counts, even if it ends after it
+                if (window.counts(t)) { // a call started in the window counts, even if it ends after it
                     record(call, end - t, error == null, error);
                 }
             }
@@ -472,6 +456,31 @@ public final class LoadBenchmark {
             if (check != null) {
                 throw new IllegalStateException(user + " signed in but " + PAGES[0] + " answers " + abbreviate(check, 500));
             }
+        }
+    }
+
+    /** The measured window (System.nanoTime), opened once every virtual user has signed in. */
+    private static final class Window {
+        private long from;
+        private long to;
+
+        synchronized void open(long start, int seconds) {
+            from = start;
+            to = start + seconds * 1_000_000_000L;
+        }
+
+        synchronized long end() {
+            return to;
+        }
+
+        /** Whether the window has closed: the loops stop. */
+        synchronized boolean isOver(long now) {
+            return to != 0 && now >= to;
+        }
+
+        /** Whether a call started at {@code t} counts: it started within the window. */
+        synchronized boolean counts(long t) {
+            return from != 0 && t >= from && t < to;
         }
     }
 

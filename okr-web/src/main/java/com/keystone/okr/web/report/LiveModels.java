@@ -4,7 +4,6 @@ import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.journal.ChangeJournal;
-import com.keystone.okr.persistence.journal.LiveCycleFeed;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
 import com.keystone.okr.reporting.LiveCycle;
 import com.keystone.okr.web.metrics.BusinessMetrics;
@@ -86,7 +85,20 @@ public class LiveModels {
         }
     }
 
+    /**
+     * The cycle's holder; a cycle not kept yet takes a place (the least recently read one leaves)
+     * only once it is known to exist, so that asking for unknown cycles cannot push models out.
+     */
     private Holder holder(String cycleName) {
+        synchronized (holders) {
+            Holder known = holders.get(cycleName);
+            if (known != null) {
+                return known;
+            }
+        }
+        if (cycles.findByName(cycleName).isEmpty()) {
+            throw new UnknownKeyException("cycle", cycleName);
+        }
         synchronized (holders) {
             Holder h = holders.computeIfAbsent(cycleName, n -> new Holder());
             if (holders.size() > CYCLES) {

@@ -1105,6 +1105,19 @@ class ApiIT {
         assertNotEquals(first, after);
     }
 
+    @Test
+    void askingForCyclesThatDoNotExistPushesNoLiveModelOut() {
+        rollup("hr", CURRENT, null);
+        rollup("hr", PREVIOUS, null);
+        long loads = timerCount("keystone_live_model_load");
+        for (int i = 0; i < 5; i++) {
+            assertError(404, null, api().get("hr", "cycles/NO-SUCH-" + i + "/rollup"));
+        }
+        rollup("hr", CURRENT, null);
+        rollup("hr", PREVIOUS, null);
+        assertEquals(loads, timerCount("keystone_live_model_load"), "both cycles still in memory, none loaded again");
+    }
+
     /** How often a timer of the server's application metrics has been updated. */
     private long timerCount(String timer) {
         Answer metrics = api().sendTo("GET", "/metrics?scope=application", null, null, null, null, Map.of("Accept", "text/plain"));

@@ -1,4 +1,4 @@
-package com.keystone.okr.persistence.journal;
+package com.keystone.okr.web.report;
 
 import static com.keystone.okr.persistence.TestData.T0;
 import static com.keystone.okr.persistence.TestData.measuredKpi;
@@ -18,6 +18,7 @@ import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.TestDatabase;
 import com.keystone.okr.persistence.TestDatabase.Kind;
 import com.keystone.okr.persistence.cycle.CycleRepository;
+import com.keystone.okr.persistence.journal.ChangeJournal;
 import com.keystone.okr.persistence.kpi.KpiRepository;
 import com.keystone.okr.persistence.kpi.MeasurementRepository;
 import com.keystone.okr.persistence.objective.CheckInRepository;

@@ -1,6 +1,8 @@
-package com.keystone.okr.persistence.journal;
+package com.keystone.okr.web.report;
 
 import com.keystone.okr.domain.cycle.Cycle;
+import com.keystone.okr.persistence.journal.ChangeJournal;
+import com.keystone.okr.persistence.journal.ChangeKind;
 import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
 import com.keystone.okr.reporting.LiveCycle;
 import com.keystone.okr.reporting.snapshot.CycleChanges;

@@ -114,7 +114,7 @@ public class CycleSnapshotLoader {
 
     private List<UnitRow> units(List<Long> ids) {
         List<UnitRow> rows = new ArrayList<>();
-        for (Object[] r : query("select u.id, u.path, u.parent.id, u.depth from OrgUnit u", "u", ids, null)) {
+        for (Object[] r : query("select u.id, u.path, u.parent.id, u.depth from OrgUnit u", null, "u", ids, NONE)) {
             rows.add(new UnitRow((Long) r[0], (String) r[1], (Long) r[2], (Integer) r[3]));
         }
         return rows;
@@ -123,10 +123,12 @@ public class CycleSnapshotLoader {
     private List<ObjectiveRow> objectives(Cycle cycle, List<Long> ids) {
         List<ObjectiveRow> rows = new ArrayList<>();
         for (Object[] r : query("select o.id, o.key, o.title, o.unit.id, o.parent.id, ow.username, o.weight, "
-                + "o.grade.computed, o.grade.override from Objective o left join o.owner ow where o.cycle = :c", "o", ids,
-                cycle)) {
-            rows.add(new ObjectiveRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (Long) r[4], (String) r[5],
-                    (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]));
+                + "o.grade.computed, o.grade.override, o.cycle.id from Objective o left join o.owner ow", "o.cycle = :c", "o",
+                ids, q -> q.setParameter("c", cycle))) {
+            if (cycle.getId().equals(r[9])) {
+                rows.add(new ObjectiveRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (Long) r[4], (String) r[5],
+                        (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]));
+            }
         }
         return rows;
     }
@@ -134,40 +136,46 @@ public class CycleSnapshotLoader {
     private List<KeyResultRow> keyResults(Cycle cycle, List<Long> ids) {
         List<KeyResultRow> rows = new ArrayList<>();
         for (Object[] r : query("select k.id, k.key, k.title, k.objective.id, k.type, k.startValue, k.targetValue, "
-                + "k.weight, ow.username, k.kpi.id, k.grade.computed, k.grade.override "
-                + "from KeyResult k left join k.owner ow where k.cycle = :c", "k", ids, cycle)) {
-            rows.add(new KeyResultRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (KeyResultType) r[4],
-                    (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (String) r[8], (Long) r[9],
-                    (BigDecimal) r[10], (BigDecimal) r[11]));
+                + "k.weight, ow.username, k.kpi.id, k.grade.computed, k.grade.override, k.cycle.id "
+                + "from KeyResult k left join k.owner ow", "k.cycle = :c", "k", ids, q -> q.setParameter("c", cycle))) {
+            if (cycle.getId().equals(r[12])) {
+                rows.add(new KeyResultRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (KeyResultType) r[4],
+                        (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (String) r[8], (Long) r[9],
+                        (BigDecimal) r[10], (BigDecimal) r[11]));
+            }
         }
         return rows;
     }
 
     private List<CheckInRow> checkIns(Cycle cycle, LocalDate asOf, List<Long> ids) {
-        String jpql = "select c.id, c.keyResult.id, c.effectiveDate, c.value, c.confidence, c.recordedAt "
-                + "from CheckIn c where c.keyResult.cycle = :c" + (asOf == null ? "" : " and c.effectiveDate <= :d");
         List<CheckInRow> rows = new ArrayList<>();
         Map<LocalDate, LocalDate> days = new HashMap<>();
-        for (Object[] r : query(jpql, "c", ids, cycle, q -> {
-            if (asOf != null) {
-                q.setParameter("d", asOf);
+        for (Object[] r : query("select c.id, c.keyResult.id, c.effectiveDate, c.value, c.confidence, c.recordedAt, "
+                        + "c.keyResult.cycle.id from CheckIn c",
+                "c.keyResult.cycle = :c" + (asOf == null ? "" : " and c.effectiveDate <= :d"), "c", ids, q -> {
+                    q.setParameter("c", cycle);
+                    if (asOf != null) {
+                        q.setParameter("d", asOf);
+                    }
+                })) {
+            LocalDate date = (LocalDate) r[2];
+            if (cycle.getId().equals(r[6]) && (asOf == null || !date.isAfter(asOf))) {
+                rows.add(new CheckInRow((Long) r[0], (Long) r[1], day(days, date), (BigDecimal) r[3], (Integer) r[4],
+                        (Instant) r[5]));
             }
-        })) {
-            rows.add(new CheckInRow((Long) r[0], (Long) r[1], day(days, (LocalDate) r[2]), (BigDecimal) r[3], (Integer) r[4],
-                    (Instant) r[5]));
         }
         return rows;
     }
 
     private List<KpiRow> kpis(List<Long> ids) {
         Map<Long, List<Long>> children = new HashMap<>();
-        for (Object[] r : query("select p.id, c.id from Kpi p join p.children c", "p", ids, null)) {
+        for (Object[] r : query("select p.id, c.id from Kpi p join p.children c", null, "p", ids, NONE)) {
             children.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Long) r[1]);
         }
         List<KpiRow> rows = new ArrayList<>();
         for (Object[] r : query("select k.id, k.key, k.name, k.unit.id, ow.username, k.direction, k.kind, k.target, "
                 + "k.warning, k.timeAggregation, k.unitAggregation, k.numerator.id, k.denominator.id, k.unitOfMeasure "
-                + "from Kpi k left join k.owner ow", "k", ids, null)) {
+                + "from Kpi k left join k.owner ow", null, "k", ids, NONE)) {
             Long id = (Long) r[0];
             rows.add(new KpiRow(id, (String) r[1], (String) r[2], (Long) r[3], (String) r[4], (Direction) r[5],
                     (KpiKind) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (TimeAggregation) r[9],
@@ -183,9 +191,12 @@ public class CycleSnapshotLoader {
             return rows;
         }
         Map<LocalDate, LocalDate> days = new HashMap<>();
-        for (Object[] r : query("select m.kpi.id, m.date, m.value from Measurement m where m.date >= :f and m.date <= :t",
-                "m", ids, null, q -> q.setParameter("f", from).setParameter("t", to))) {
-            rows.add(new MeasurementRow((Long) r[0], day(days, (LocalDate) r[1]), (BigDecimal) r[2]));
+        for (Object[] r : query("select m.kpi.id, m.date, m.value from Measurement m", "m.date >= :f and m.date <= :t", "m",
+                ids, q -> q.setParameter("f", from).setParameter("t", to))) {
+            LocalDate date = (LocalDate) r[1];
+            if (!date.isBefore(from) && !date.isAfter(to)) {
+                rows.add(new MeasurementRow((Long) r[0], day(days, date), (BigDecimal) r[2]));
+            }
         }
         return rows;
     }
@@ -198,23 +209,22 @@ public class CycleSnapshotLoader {
         return days.computeIfAbsent(day, d -> d);
     }
 
-    private List<Object[]> query(String jpql, String alias, List<Long> ids, Cycle cycle) {
-        return query(jpql, alias, ids, cycle, q -> {
-        });
-    }
+    private static final Consumer<TypedQuery<Object[]>> NONE = q -> {
+    };
 
-    /** Runs {@code jpql}, restricted to the rows of {@code alias} whose id is in {@code ids} unless that is null. */
-    private List<Object[]> query(String jpql, String alias, List<Long> ids, Cycle cycle,
+    /**
+     * Runs {@code select}: without {@code ids}, with the condition {@code where} (null: none) and its
+     * parameters; with {@code ids}, restricted to the rows of {@code alias} of those ids alone, so
+     * that the database finds them by primary key (a cycle's condition beside the ids made H2 scan
+     * every check-in of the cycle against the list), and the caller checks the condition itself.
+     */
+    private List<Object[]> query(String select, String where, String alias, List<Long> ids,
                                  Consumer<TypedQuery<Object[]>> parameters) {
-        String restricted = ids == null ? jpql
-                : jpql + (jpql.contains(" where ") ? " and " : " where ") + alias + ".id in :ids";
-        TypedQuery<Object[]> q = em.createQuery(restricted, Object[].class);
-        if (cycle != null) {
-            q.setParameter("c", cycle);
-        }
         if (ids != null) {
-            q.setParameter("ids", ids);
+            return em.createQuery(select + " where " + alias + ".id in :ids", Object[].class).setParameter("ids", ids)
+                    .getResultList();
         }
+        TypedQuery<Object[]> q = em.createQuery(where == null ? select : select + " where " + where, Object[].class);
         parameters.accept(q);
         return q.getResultList();
     }

@@ -10,7 +10,6 @@ import com.keystone.okr.reporting.kpi.KpiSource;
 import com.keystone.okr.reporting.kpi.KpiStatus;
 import com.keystone.okr.reporting.kpi.KpiValues;
 import com.keystone.okr.reporting.objective.Breakdown;
-import com.keystone.okr.reporting.objective.ContributorKind;
 import com.keystone.okr.reporting.objective.Forecasting;
 import com.keystone.okr.reporting.objective.GradeInfo;
 import com.keystone.okr.reporting.objective.Grading;
@@ -40,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The rules' results for one cycle as of one date, by id, computed from a {@link SnapshotIndex}
@@ -131,15 +131,8 @@ final class Computation {
                 .filter(cascade::contains).toList(), id -> "objective " + index.objective(id).key());
         for (Long id : objectiveOrder) {
             ObjectiveRow o = index.objective(id);
-            Breakdown.Builder b = Breakdown.builder();
-            for (KeyResultRow kr : index.keyResultsOf(id)) {
-                b.add(ContributorKind.KEY_RESULT, kr.id(), kr.key(), kr.weight(), keyResults.get(kr.id()).progress());
-            }
-            for (ObjectiveRow child : index.childrenOf(id)) {
-                b.add(ContributorKind.OBJECTIVE, child.id(), child.key(), child.weight(),
-                        ObjectiveRollup.progress(objectiveBreakdowns.get(child.id())));
-            }
-            Breakdown breakdown = b.build();
+            Breakdown breakdown = ObjectiveRollup.breakdown(index, id, kr -> keyResults.get(kr).progress(),
+                    child -> ObjectiveRollup.progress(objectiveBreakdowns.get(child)));
             objectiveBreakdowns.put(id, breakdown);
             objectives.put(id, objective(o, breakdown));
             dirty.units.add(o.unitId());
@@ -149,14 +142,7 @@ final class Computation {
         // R3: units, from their top-level objectives
         for (Long id : dirty.units) {
             UnitRow u = index.unit(id);
-            Breakdown.Builder b = Breakdown.builder();
-            for (ObjectiveRow o : index.objectivesOf(id)) {
-                if (UnitRollup.isTopLevel(index, o)) {
-                    b.add(ContributorKind.OBJECTIVE, o.id(), o.key(), o.weight(),
-                            ObjectiveRollup.progress(objectiveBreakdowns.get(o.id())));
-                }
-            }
-            Breakdown ub = b.build();
+            Breakdown ub = UnitRollup.breakdown(index, id, o -> ObjectiveRollup.progress(objectiveBreakdowns.get(o)));
             units.put(id, new UnitResult(u.id(), u.path(), u.parentId(), u.depth(), ub.progress(), ub.contributors()));
         }
 
@@ -175,7 +161,7 @@ final class Computation {
         }
     }
 
-    private Set<Long> closure(Set<Long> seeds, java.util.function.Function<Long, List<Long>> next) {
+    private Set<Long> closure(Set<Long> seeds, Function<Long, List<Long>> next) {
         Set<Long> all = new HashSet<>(seeds);
         List<Long> todo = new ArrayList<>(seeds);
         while (!todo.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * R2: the cascade. An objective's progress is the weighted mean of its key results and of the
@@ -30,16 +31,25 @@ public final class ObjectiveRollup {
         List<ObjectiveRow> order = DependencyOrder.of(all, o -> index.childrenOf(o.id()), o -> "objective " + o.key());
         Map<Long, Breakdown> result = new HashMap<>(Math.max(16, all.size() * 2));
         for (ObjectiveRow o : order) {
-            Breakdown.Builder b = Breakdown.builder();
-            for (KeyResultRow kr : index.keyResultsOf(o.id())) {
-                b.add(ContributorKind.KEY_RESULT, kr.id(), kr.key(), kr.weight(), krProgress.get(kr.id()));
-            }
-            for (ObjectiveRow child : index.childrenOf(o.id())) {
-                b.add(ContributorKind.OBJECTIVE, child.id(), child.key(), child.weight(), progress(result.get(child.id())));
-            }
-            result.put(o.id(), b.build());
+            result.put(o.id(), breakdown(index, o.id(), krProgress::get, child -> progress(result.get(child))));
         }
         return result;
+    }
+
+    /**
+     * R2 for one objective: its key results, then the objectives aligned to it, by id, each with
+     * its weight and progress; the children's progress must be known already (children first).
+     */
+    public static Breakdown breakdown(SnapshotIndex index, long objectiveId, LongToDoubleFunction krProgress,
+                                      LongToDoubleFunction childProgress) {
+        Breakdown.Builder b = Breakdown.builder();
+        for (KeyResultRow kr : index.keyResultsOf(objectiveId)) {
+            b.add(ContributorKind.KEY_RESULT, kr.id(), kr.key(), kr.weight(), krProgress.applyAsDouble(kr.id()));
+        }
+        for (ObjectiveRow child : index.childrenOf(objectiveId)) {
+            b.add(ContributorKind.OBJECTIVE, child.id(), child.key(), child.weight(), childProgress.applyAsDouble(child.id()));
+        }
+        return b.build();
     }
 
     /** R2: the progress an objective shows, 0 when it has no contributor of positive weight. */

@@ -24,10 +24,6 @@ public record CycleChanges(CycleInfo cycle,
         measurements = copy(measurements);
     }
 
-    public static CycleChanges none() {
-        return new CycleChanges(null, null, null, null, null, null, null);
-    }
-
     public boolean isEmpty() {
         return cycle == null && units.isEmpty() && objectives.isEmpty() && keyResults.isEmpty() && checkIns.isEmpty()
                 && kpis.isEmpty() && measurements.isEmpty();

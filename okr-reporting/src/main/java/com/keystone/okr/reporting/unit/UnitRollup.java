@@ -7,6 +7,7 @@ import com.keystone.okr.reporting.snapshot.SnapshotIndex;
 import com.keystone.okr.reporting.snapshot.UnitRow;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * R3: a unit's progress is the weighted mean of its top-level objectives: those not aligned to
@@ -28,15 +29,20 @@ public final class UnitRollup {
     public static Map<Long, Breakdown> compute(SnapshotIndex index, Map<Long, Double> objectiveProgress) {
         Map<Long, Breakdown> result = new HashMap<>();
         for (UnitRow unit : index.unitsInPathOrder()) {
-            Breakdown.Builder b = Breakdown.builder();
-            for (ObjectiveRow o : index.objectivesOf(unit.id())) {
-                if (isTopLevel(index, o)) {
-                    b.add(ContributorKind.OBJECTIVE, o.id(), o.key(), o.weight(), objectiveProgress.get(o.id()));
-                }
-            }
-            result.put(unit.id(), b.build());
+            result.put(unit.id(), breakdown(index, unit.id(), objectiveProgress::get));
         }
         return result;
+    }
+
+    /** R3 for one unit: its top-level objectives, by id, each with its weight and R2 progress. */
+    public static Breakdown breakdown(SnapshotIndex index, long unitId, LongToDoubleFunction objectiveProgress) {
+        Breakdown.Builder b = Breakdown.builder();
+        for (ObjectiveRow o : index.objectivesOf(unitId)) {
+            if (isTopLevel(index, o)) {
+                b.add(ContributorKind.OBJECTIVE, o.id(), o.key(), o.weight(), objectiveProgress.applyAsDouble(o.id()));
+            }
+        }
+        return b.build();
     }
 
     /** R3: not aligned to another objective of the same unit. */

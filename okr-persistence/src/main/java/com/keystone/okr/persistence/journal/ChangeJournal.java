@@ -19,6 +19,7 @@ public class ChangeJournal {
 
     static final String TICK = "update model_clock set version = version + 1 where id = 1";
     static final String VERSION = "select version from model_clock where id = 1";
+    static final String PRUNED_THROUGH = "select pruned_through from model_clock where id = 1";
 
     @PersistenceContext(unitName = "okr")
     EntityManager em;
@@ -36,7 +37,44 @@ public class ChangeJournal {
         return ((Number) em.createNativeQuery(VERSION).getSingleResult()).longValue();
     }
 
-    /** The ids of the rows changed by the versions in {@code (after, upTo]}, by kind. */
+    /**
+     * Whether the journal still names every change after version {@code after}. Ask after reading
+     * {@link #changes}: a prune that committed before that read is seen here, so a "yes" means the
+     * changes read were complete.
+     */
+    public boolean covers(long after) {
+        return prunedThrough() <= after;
+    }
+
+    /** The last version whose changed rows were pruned (0: none). */
+    public long prunedThrough() {
+        return ((Number) em.createNativeQuery(PRUNED_THROUGH).getSingleResult()).longValue();
+    }
+
+    /**
+     * Forgets the changed rows of every version but the last {@code keep}, in the caller's
+     * transaction: the rows go and the clock notes the version they went through, together, so a
+     * reader sees either the rows or the note. The clock's row is locked only at the end, so
+     * writers wait for the commit of the prune, not for its delete.
+     *
+     * @return how many rows were deleted
+     */
+    public int prune(long keep) {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must not be negative: " + keep);
+        }
+        long through = version() - keep;
+        if (through <= prunedThrough()) {
+            return 0;
+        }
+        int deleted = em.createNativeQuery("delete from change_item where version <= ?1").setParameter(1, through)
+                .executeUpdate();
+        em.createNativeQuery("update model_clock set pruned_through = ?1 where id = 1 and pruned_through < ?2")
+                .setParameter(1, through).setParameter(2, through).executeUpdate();
+        return deleted;
+    }
+
+    /** The ids of the rows changed by the versions in {@code (after, upTo]}, by kind (see {@link #covers}). */
     public Map<ChangeKind, Set<Long>> changes(long after, long upTo) {
         Map<ChangeKind, Set<Long>> changes = new EnumMap<>(ChangeKind.class);
         if (upTo <= after) {

@@ -5,6 +5,7 @@ import static com.keystone.okr.persistence.TestData.measuredKpi;
 import static com.keystone.okr.persistence.TestData.n;
 import static com.keystone.okr.persistence.TestData.numericKr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.domain.cycle.Cycle;
@@ -200,6 +201,46 @@ class ChangeJournalTest {
                         "version " + v + " holds one check-in");
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void pruningForgetsTheRowsOfOldVersionsAndSaysSoToAReaderThatNeedsThem(Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            db.run(em -> new KeyResultRepository(em).add(numericKr(new ObjectiveRepository(em).add(new Objective(
+                    new CycleRepository(em).ensureQuarter("2026-Q4"), "O-1", "grow",
+                    new OrgUnitRepository(em).ensurePath("Acme/Sales"))), "KR-1")));
+            long start = version(db);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String value = String.valueOf(i);
+                ids.add(db.inTransaction(em -> new CheckInRepository(em).add(kr(em).checkIn(OCT_5, n(value), null, null,
+                        "bob", T0)).getId()));
+            }
+            long now = version(db);
+            assertEquals(start + 5, now);
+            assertTrue(covers(db, 0), "nothing pruned yet");
+
+            int deleted = db.inTransaction(em -> new ChangeJournal(em).prune(2));
+            assertTrue(deleted >= 3, "the rows of every version but the last two go: " + deleted);
+            assertEquals(now, version(db), "pruning is not a change");
+            assertEquals(now - 2, (long) db.inTransaction(em -> new ChangeJournal(em).prunedThrough()));
+            assertFalse(covers(db, start), "a reader at an old version must reload");
+            assertTrue(covers(db, now - 2));
+            assertEquals(Set.copyOf(ids.subList(3, 5)),
+                    db.inTransaction(em -> new ChangeJournal(em).changes(now - 2, now)).get(ChangeKind.CHECK_IN),
+                    "the kept versions still name their rows");
+            assertEquals(0, (int) db.inTransaction(em -> new ChangeJournal(em).prune(2)), "pruning again changes nothing");
+            assertEquals(now - 2, (long) db.inTransaction(em -> new ChangeJournal(em).prunedThrough()));
+
+            db.inTransaction(em -> new CheckInRepository(em).add(kr(em).checkIn(OCT_5, n("9"), null, null, "bob", T0)));
+            assertEquals(now + 1, version(db), "versions go on after a prune");
+        }
+    }
+
+    private static boolean covers(TestDatabase db, long after) {
+        Boolean covers = db.inTransaction(em -> new ChangeJournal(em).covers(after));
+        return covers;
     }
 
     private static long version(TestDatabase db) {

@@ -49,13 +49,17 @@ public final class LiveCycleFeed {
      * Applies to {@code model} every change up to {@code version}. A batch larger than a quarter of
      * the model (an import) is better read whole, and a batch the model cannot take (the cycle's
      * dates changed, or rows arrived half-way through another write) must be: both answer
-     * {@code reloadNeeded}, the latter with the model {@linkplain LiveCycle#isBroken() broken}.
+     * {@code reloadNeeded}, the latter with the model {@linkplain LiveCycle#isBroken() broken}; so
+     * does a model older than the journal's pruning (a cycle nobody read for a long while).
      */
     public CatchUp catchUp(LiveCycle model, Cycle cycle, long version) {
         if (model.version() >= version) {
             return new CatchUp(false, 0);
         }
         Map<ChangeKind, Set<Long>> changed = journal.changes(model.version(), version);
+        if (!journal.covers(model.version())) {
+            return new CatchUp(true, 0); // the journal was pruned past the model: some changes are gone from it
+        }
         long count = changed.values().stream().mapToLong(Set::size).sum();
         if (count > Math.max(RELOAD_FLOOR, model.rows() / 4)) {
             return new CatchUp(true, 0);

@@ -6,6 +6,7 @@ import com.keystone.okr.persistence.db.SchemaTooNewException;
 import com.keystone.okr.web.config.DataSourceConfig;
 import com.keystone.okr.web.config.Settings;
 import com.keystone.okr.web.demo.DemoCompany;
+import com.keystone.okr.web.report.JournalPruning;
 import com.keystone.okr.web.report.LiveModels;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -58,6 +59,9 @@ public class Bootstrap {
     @Inject
     LiveModels models;
 
+    @Inject
+    JournalPruning pruning;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -90,6 +94,7 @@ public class Bootstrap {
             LOG.log(Level.WARNING, "the live models could not be loaded at start; they load on first use", e);
         }
         status.ready(version);
+        pruning.start();
         LOG.info("Keystone is ready (schema version " + version + ", live models loaded in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms)");
     }

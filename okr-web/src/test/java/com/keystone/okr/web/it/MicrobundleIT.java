@@ -30,7 +30,7 @@ class MicrobundleIT {
     void theDemoCompanyLoadsOnFirstStartAndASecondStartReusesTheData(@TempDir Path dir) throws Exception {
         try (RunningJar jar = RunningJar.start(dir, "okr.demo=true").awaitReady()) {
             HttpResponse<String> ready = jar.get("/health/ready");
-            assertTrue(ready.body().contains("\"schemaVersion\":\"2\""), ready.body());
+            assertTrue(ready.body().contains("\"schemaVersion\":\"3\""), ready.body());
             assertEquals(200, jar.get("/health/live").statusCode());
             assertEquals(200, jar.get("/login.xhtml").statusCode(), "the sign-in page");
             assertTrue(jar.get("/").headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),

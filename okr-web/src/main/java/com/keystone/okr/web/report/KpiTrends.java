@@ -5,14 +5,18 @@ import com.keystone.okr.reporting.kpi.KpiValues;
 import com.keystone.okr.reporting.snapshot.CycleInfo;
 import com.keystone.okr.reporting.snapshot.KpiRow;
 import com.keystone.okr.reporting.snapshot.SnapshotIndex;
+import com.keystone.okr.reporting.support.DependencyOrder;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every KPI's value for the cycle (R6) as of the end of each week of the cycle: the trend a KPI
@@ -42,25 +46,43 @@ public record KpiTrends(List<LocalDate> dates, Map<String, List<Double>> values)
 
     /** The trend of every KPI of the index's cycle up to {@code day}: the KPI values (R6) as of each week's end. */
     public static KpiTrends compute(SnapshotIndex index, LocalDate day) {
-        CycleInfo cycle = index.cycle();
-        List<LocalDate> dates = weekEnds(cycle.startDate(), cycle.endDate(), day);
-        Map<String, List<Double>> values = new HashMap<>();
-        for (int i = 0; i < dates.size(); i++) {
-            Map<Long, BigDecimal> asOf = KpiValues.compute(index, KpiPeriod.ofCycle(cycle, dates.get(i)));
-            for (KpiRow k : index.kpis()) {
-                List<Double> series = values.computeIfAbsent(k.key(), x -> new ArrayList<>());
-                while (series.size() < i) {
-                    series.add(null);
-                }
-                BigDecimal v = asOf.get(k.id());
-                series.add(v == null ? null : v.doubleValue());
+        return compute(index, day, index.kpis());
+    }
+
+    /**
+     * The trend of the KPIs with these keys (unknown keys are left out): each week's values of
+     * those KPIs and of the KPIs they are computed from, and no other, so one KPI's chart costs
+     * its own measurements.
+     */
+    public static KpiTrends compute(SnapshotIndex index, LocalDate day, Set<String> kpiKeys) {
+        List<KpiRow> wanted = new ArrayList<>();
+        for (KpiRow k : index.kpis()) {
+            if (kpiKeys.contains(k.key())) {
+                wanted.add(k);
             }
         }
-        values.values().forEach(series -> {
-            while (series.size() < dates.size()) {
-                series.add(null);
+        return compute(index, day, wanted);
+    }
+
+    private static KpiTrends compute(SnapshotIndex index, LocalDate day, Collection<KpiRow> wanted) {
+        CycleInfo cycle = index.cycle();
+        List<LocalDate> dates = weekEnds(cycle.startDate(), cycle.endDate(), day);
+        List<KpiRow> order = DependencyOrder.of(wanted, k -> KpiValues.references(index, k), k -> "KPI " + k.key());
+        Map<String, List<Double>> values = new HashMap<>();
+        for (KpiRow k : wanted) {
+            values.put(k.key(), new ArrayList<>(dates.size()));
+        }
+        for (LocalDate date : dates) {
+            Optional<KpiPeriod> period = KpiPeriod.ofCycle(cycle, date);
+            Map<Long, BigDecimal> known = new HashMap<>(order.size() * 2);
+            for (KpiRow k : order) {
+                known.put(k.id(), period.map(p -> KpiValues.valueOf(index, k, p, known)).orElse(null));
             }
-        });
+            for (KpiRow k : wanted) {
+                BigDecimal v = known.get(k.id());
+                values.get(k.key()).add(v == null ? null : v.doubleValue());
+            }
+        }
         return new KpiTrends(dates, values);
     }
 

@@ -14,16 +14,15 @@ import java.time.LocalDate;
  * Every figure the UI, the API and the exports show comes from here: the cycle's live model
  * ({@link LiveModels}), brought up to date with every committed write before it answers, as of a
  * date (today by default). Today's report is kept current change by change; other dates are
- * computed from the same rows in memory and kept until a change touches them.
+ * computed from the same rows in memory and kept until a change touches them. Every call
+ * catches up with the journal first (one indexed read), so a page shows a write made earlier in
+ * the same request; pages read through their own read service, which asks once per page.
  */
 @ApplicationScoped
 public class ReportService {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    RequestReports thisRequest;
 
     @Inject
     LiveModels models;
@@ -36,11 +35,6 @@ public class ReportService {
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate day = asOf == null ? today : asOf;
-        return thisRequest.computeIfAbsent(cycleName, day, () -> models.model(cycleName, today).report(day));
-    }
-
-    /** Forgets the reports computed so far in this request; call after a write that the same request shows. */
-    public void forgetThisRequest() {
-        thisRequest.clear();
+        return models.model(cycleName, today).report(day);
     }
 }

@@ -4,12 +4,15 @@ import static com.keystone.okr.web.support.WebText.text;
 
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.person.UnitRole;
+import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.web.cycle.CycleService;
 import com.keystone.okr.web.security.AccessDeniedException;
 import com.keystone.okr.web.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The HR quarterly review and its exports: for HR, administrators and leads. */
 @ApplicationScoped
@@ -23,6 +26,8 @@ public class ReviewService {
 
     @Inject
     CurrentUser user;
+
+    private final Map<String, Reviewed> lastReviews = new ConcurrentHashMap<>();
 
     /** HR, an administrator, or a lead of any unit. */
     public boolean isReviewer() {
@@ -42,6 +47,21 @@ public class ReviewService {
         Cycle cycle = cycles.get(cycleName);
         LocalDate date = QuarterlyReview.reviewDate(cycle.getState(), cycle.getEndDate(),
                 asOf == null ? LocalDate.now() : asOf);
-        return QuarterlyReview.of(reports.report(cycleName, date), date);
+        CycleReport report = reports.report(cycleName, date);
+        Reviewed known = lastReviews.get(cycleName);
+        if (known != null && known.report == report) {
+            return known.review;
+        }
+        QuarterlyReview review = QuarterlyReview.of(report, date);
+        lastReviews.put(cycleName, new Reviewed(report, review));
+        return review;
+    }
+
+    /**
+     * The last review of each cycle with the report it was made from: reports are immutable and a
+     * new one comes with every change, so the same report gives the same review, and every
+     * reviewer between two changes shares one.
+     */
+    private record Reviewed(CycleReport report, QuarterlyReview review) {
     }
 }

@@ -286,6 +286,16 @@ final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /** Types into a PrimeFaces autoComplete and picks the suggestion with this label (an ajax item select). */
+    void complete(String autoCompleteId, String typed, String label) {
+        type(By.id(autoCompleteId + "_input"), typed);
+        By item = By.xpath("//*[@id=" + xpathLiteral(autoCompleteId + "_panel") + "]//li[@data-item-label="
+                + xpathLiteral(label) + "]");
+        visible(item);
+        settle();
+        clickAjax(item);
+    }
+
     /** Picks an option of a PrimeFaces selectOneMenu by its label. */
     void choose(String selectId, String label, boolean loadsNewPage) {
         pick(selectId, "@data-label=" + xpathLiteral(label), loadsNewPage);

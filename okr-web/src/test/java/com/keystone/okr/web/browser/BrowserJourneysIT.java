@@ -1,10 +1,14 @@
 package com.keystone.okr.web.browser;
 
+import static com.keystone.okr.web.browser.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +79,48 @@ class BrowserJourneysIT {
         assertTrue(!message.isBlank(), "a message at the value field:\n" + browser.text(By.id("checkin")));
         assertEquals(0, api.checkIns(cycle, kr).size(), "nothing stored without a value");
         assertTrue(browser.visible(By.id("checkin:save")).isDisplayed(), "the dialog stays open to correct the input");
+    }
+
+    @Test
+    void theCoachFiltersByAUnitPickedByTypingAndKeepsTheUnitsBelowIt(Browser browser, Api api) {
+        String cycle = api.currentCycle();
+        JsonArray all = Json.createReader(new StringReader(expect(200, api.get("hr", "cycles/" + cycle + "/findings")).body()))
+                .readArray();
+        long ofMarketing = all.getValuesAs(JsonObject.class).stream()
+                .filter(f -> f.getString("unitPath").equals("Acme/Marketing") || f.getString("unitPath").startsWith("Acme/Marketing/"))
+                .count();
+        assertTrue(ofMarketing > 0, "the demo company has findings in Marketing: " + all);
+        browser.signInAs("hr");
+        browser.go("/app/coach.xhtml");
+        browser.complete("coach:unitFilter", "Marke", "Acme/Marketing");
+        browser.until("the table shows Marketing's findings only", d -> unitsShown(browser).stream()
+                .allMatch(u -> u.equals("Acme/Marketing") || u.startsWith("Acme/Marketing/")));
+        List<String> units = unitsShown(browser);
+        assertEquals(Math.min(25, ofMarketing), units.size(), "every finding of Marketing and its teams, a page at most: "
+                + units);
+        browser.choose("coach:severityFilter", "Warning", false);
+        browser.until("the table shows Marketing's warnings only", d -> d.findElements(
+                By.xpath("//tbody[@id='coach:findings_data']/tr[@data-ri]/td[1]")).stream()
+                .allMatch(td -> td.getText().strip().equals("Warning")));
+        assertTrue(unitsShown(browser).stream().allMatch(u -> u.equals("Acme/Marketing") || u.startsWith("Acme/Marketing/")),
+                "both filters hold: " + unitsShown(browser));
+    }
+
+    @Test
+    void theKpiBoardShowsAUnitPickedByTyping(Browser browser) {
+        browser.signInAs("ceo");
+        browser.go("/app/kpis.xhtml");
+        browser.complete("kpis:unit", "Perfor", "Acme/Marketing/Performance");
+        By rows = By.xpath("//tbody[@id='kpis:table_data']/tr[@data-ri]");
+        browser.until("the board shows Performance's KPIs only", d -> {
+            List<WebElement> shown = d.findElements(rows);
+            return !shown.isEmpty() && shown.stream().allMatch(r -> r.getText().contains("Acme/Marketing/Performance"));
+        });
+    }
+
+    private static List<String> unitsShown(Browser browser) {
+        return browser.driver().findElements(By.xpath("//tbody[@id='coach:findings_data']/tr[@data-ri]/td[3]")).stream()
+                .map(td -> td.getText().strip()).toList();
     }
 
     @Test

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.domain.cycle.CycleState;
+import com.keystone.okr.domain.kpi.Direction;
+import com.keystone.okr.domain.kpi.KpiKind;
+import com.keystone.okr.domain.kpi.UnitAggregation;
+import com.keystone.okr.reporting.snapshot.KpiRow;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KpiTrendsTest {
@@ -41,5 +47,21 @@ class KpiTrendsTest {
         assertEquals(Arrays.asList(null, null, 99.7, 99.7, 99.7, 99.7, 99.7), trends.of("UPTIME"), "measured July 20");
         assertEquals(Arrays.asList(null, null, null, null, null, null, null), trends.of("CALLS"));
         assertEquals(7, trends.of("UNKNOWN").size());
+    }
+
+    @Test
+    void aChosenKpisTrendIsItsShareOfTheWholeTrendAndComesWithWhatItIsComputedFrom() {
+        var index = ReviewFixture.snapshot(CycleState.ACTIVE).index();
+        KpiRow leads = index.kpis().stream().filter(k -> k.key().equals("LEADS")).findFirst().orElseThrow();
+        // a roll-up of LEADS: its trend needs LEADS's values although LEADS is not asked for
+        index.putKpi(new KpiRow(9_001, "ALL-LEADS", "all leads", leads.unitId(), "owner", Direction.HIGHER_IS_BETTER,
+                KpiKind.LAGGING, BigDecimal.TEN, null, null, UnitAggregation.SUM, List.of(leads.id()), null, null));
+        LocalDate day = LocalDate.of(2026, 8, 15);
+        KpiTrends all = KpiTrends.compute(index, day);
+        KpiTrends one = KpiTrends.compute(index, day, Set.of("ALL-LEADS", "NO-SUCH-KPI"));
+        assertEquals(all.dates(), one.dates());
+        assertEquals(Arrays.asList(null, 20.0, 20.0, 20.0, 20.0, 20.0, 50.0), one.of("ALL-LEADS"));
+        assertEquals(all.of("ALL-LEADS"), one.of("ALL-LEADS"));
+        assertEquals(Set.of("ALL-LEADS"), one.values().keySet(), "only the KPIs asked for that exist");
     }
 }

@@ -34,7 +34,7 @@ import java.util.List;
  * Acme/Sales-Ops       (a sibling that plain string order would put inside Sales)
  * </pre>
  */
-final class ReviewFixture {
+public final class ReviewFixture {
 
     static final LocalDate START = LocalDate.of(2026, 7, 1);
     static final LocalDate END = LocalDate.of(2026, 9, 30);
@@ -86,7 +86,7 @@ final class ReviewFixture {
         return new CycleSnapshot(cycle, units, objectives, keyResults, checkIns, kpis, measurements);
     }
 
-    static CycleReport report(CycleState state, LocalDate asOf) {
+    public static CycleReport report(CycleState state, LocalDate asOf) {
         return new OkrEngine().report(snapshot(state), asOf);
     }
 

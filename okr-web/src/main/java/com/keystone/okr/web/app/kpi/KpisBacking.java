@@ -1,16 +1,10 @@
 package com.keystone.okr.web.app.kpi;
 
-import com.keystone.okr.domain.cycle.CycleState;
-import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.kpi.KpiResult;
-import com.keystone.okr.reporting.kpi.KpiSource;
-import com.keystone.okr.reporting.unit.UnitResult;
 import com.keystone.okr.web.kpi.MeasurementService;
 import com.keystone.okr.web.report.ChartJson;
 import com.keystone.okr.web.report.KpiTrends;
-import com.keystone.okr.web.report.ReportService;
-import com.keystone.okr.web.report.TrendService;
-import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.report.UnitSearch;
 import com.keystone.okr.web.ui.Messages;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.faces.application.FacesMessage;
@@ -22,7 +16,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -45,24 +38,20 @@ public class KpisBacking implements Serializable {
     private static final String WARNING_COLOR = "#d97706";
 
     @Inject
-    ReportService reports;
+    KpiBoardService boards;
     @Inject
-    TrendService trends;
+    UnitSearch units;
     @Inject
     MeasurementService measurements;
-    @Inject
-    CurrentUser user;
     @Inject
     ViewContext context;
 
     private String unit;
     private boolean below;
     private String focus;
-    private List<String> unitPaths = List.of();
-    private KpiTrends trendCache;
 
-    // the lines shown; the report itself is not kept in the view (ReportService keeps it for one request)
-    private transient List<KpiLine> lines;
+    // the rows shown; read again after a change of unit or a measurement, and when the view was restored elsewhere
+    private transient KpiBoard board;
 
     private String measureKey;
     private String measureName;
@@ -70,22 +59,19 @@ public class KpisBacking implements Serializable {
     private LocalDate measureDate;
     private BigDecimal measureValue;
 
-    /** The view action: the report, the units to pick from, and the unit to show first. */
+    /** The view action: the board of the unit asked for (or of the focused KPI's unit, or of the viewer's). */
     public void load() {
-        if (!isCycleThere()) {
-            return;
+        board = null;
+        board();
+    }
+
+    private KpiBoard board() {
+        if (board == null) {
+            board = boards.board(context.getCycle(), context.getAsOf(), unit, below, focus);
+            unit = board.unit();
+            focus = board.focused() == null ? null : board.focused().key();
         }
-        CycleReport r = report();
-        unitPaths = r.units().stream().map(UnitResult::path).toList();
-        if (focus != null) {
-            r.kpi(focus).ifPresentOrElse(k -> unit = k.unitPath(), () -> focus = null);
-        }
-        if (unit == null || !unitPaths.contains(unit)) {
-            List<String> mine = user.unitPaths();
-            unit = mine.stream().filter(unitPaths::contains).findFirst()
-                    .orElse(r.units().stream().filter(u -> u.depth() == 0).map(UnitResult::path).findFirst().orElse(null));
-        }
-        lines = null;
+        return board;
     }
 
     public boolean isCycleThere() {
@@ -94,58 +80,27 @@ public class KpisBacking implements Serializable {
 
     /** The selected unit's KPIs, then (with "include units below") those of its descendants, in path order. */
     public List<KpiLine> getLines() {
-        if (lines == null) {
-            lines = buildLines();
-        }
-        return lines;
-    }
-
-    private List<KpiLine> buildLines() {
-        if (!isCycleThere() || unit == null) {
-            return List.of();
-        }
-        List<KpiLine> result = new ArrayList<>();
-        String prefix = unit + "/";
-        for (UnitResult u : report().units()) {
-            if (u.path().equals(unit) || below && u.path().startsWith(prefix)) {
-                for (KpiResult k : report().kpisOf(u.path())) {
-                    result.add(line(k));
-                }
-            }
-        }
-        return result;
-    }
-
-    private KpiLine line(KpiResult k) {
-        return new KpiLine(k, k.unitOfMeasure(), mayMeasure(k));
-    }
-
-    /** KPI owner, lead of its unit or above, or admin; only measured KPIs, and only when looking at today. */
-    private boolean mayMeasure(KpiResult k) {
-        if (context.isHistory() || report().state() == CycleState.CLOSED || k.source() != KpiSource.MEASURED) {
-            return false;
-        }
-        return Objects.equals(user.username(), k.owner()) || user.canWriteInPath(k.unitPath());
+        return board().lines();
     }
 
     /** The KPI shown in detail above the table (from the {@code kpi} parameter), or null. */
     public KpiLine getFocused() {
-        if (focus == null || !isCycleThere()) {
-            return null;
-        }
-        return report().kpi(focus).map(this::line).orElse(null);
+        return board().focused();
+    }
+
+    /** The unit picker: unit paths containing what was typed. */
+    public List<String> completeUnit(String text) {
+        return units.matching(context.getCycle(), context.getAsOf(), text);
     }
 
     /** The Chart.js configuration of a KPI's trend: its value as of each week, with its target and warning. */
     public String trendJson(KpiLine l) {
-        if (trendCache == null) {
-            trendCache = trends.kpiTrends(context.getCycle(), context.getAsOf());
-        }
-        List<String> labels = trendCache.dates().stream().map(LocalDate::toString).toList();
+        KpiTrends trend = boards.trend(context.getCycle(), context.getAsOf(), l.key());
+        List<String> labels = trend.dates().stream().map(LocalDate::toString).toList();
         int n = labels.size();
         KpiResult k = l.kpi();
         List<ChartJson.Series> series = List.of(
-                new ChartJson.Series(k.name(), trendCache.of(k.key()), VALUE_COLOR, false),
+                new ChartJson.Series(k.name(), trend.of(k.key()), VALUE_COLOR, false),
                 new ChartJson.Series(text("kpi.target"), Collections.nCopies(n, k.target()), TARGET_COLOR, true),
                 new ChartJson.Series(text("kpi.warning"), Collections.nCopies(n, k.warning()), WARNING_COLOR, true));
         return ChartJson.line(labels, series);
@@ -153,18 +108,18 @@ public class KpisBacking implements Serializable {
 
     /** Whether the trend has any point to draw (the cycle has started by the as-of date). */
     public boolean hasTrend() {
-        return report().asOf() != null && !report().asOf().isBefore(report().startDate());
+        return board().hasTrend();
     }
 
     public void unitChanged() {
-        lines = null;
+        board = null;
     }
 
     // ---- the measurement dialog ----
 
     public void openMeasure(String kpiKey) {
         KpiLine l = getLines().stream().filter(x -> x.key().equals(kpiKey)).findFirst()
-                .orElseGet(() -> report().kpi(kpiKey).map(this::line).orElse(null));
+                .orElseGet(() -> boards.line(context.getCycle(), context.getAsOf(), kpiKey));
         measureKey = null;
         if (l == null || !l.canMeasure()) {
             FacesContext.getCurrentInstance().addMessage(null,
@@ -192,15 +147,9 @@ public class KpisBacking implements Serializable {
             // the summary alone: the growl would repeat it as the detail
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     MessageFormat.format(text("measure.saved"), measureKey, measureDate.toString()), ""));
-            reports.forgetThisRequest();
-            lines = null;
-            trendCache = null;
+            board = null;
             measureKey = null;
         }
-    }
-
-    private CycleReport report() {
-        return reports.report(context.getCycle(), context.getAsOf());
     }
 
     private static String text(String key) {
@@ -208,19 +157,16 @@ public class KpisBacking implements Serializable {
         return faces.getApplication().getResourceBundle(faces, "kpi").getString(key);
     }
 
-    public List<String> getUnitPaths() {
-        return unitPaths;
-    }
-
     public String getUnit() {
         return unit;
     }
 
     public void setUnit(String unit) {
-        if (!Objects.equals(this.unit, unit)) {
-            lines = null;
+        String path = unit == null || unit.isBlank() ? null : unit.strip();
+        if (!Objects.equals(this.unit, path)) {
+            board = null;
         }
-        this.unit = unit == null || unit.isBlank() ? null : unit;
+        this.unit = path;
     }
 
     public boolean isBelow() {
@@ -229,7 +175,7 @@ public class KpisBacking implements Serializable {
 
     public void setBelow(boolean below) {
         if (this.below != below) {
-            lines = null;
+            board = null;
         }
         this.below = below;
     }
@@ -239,7 +185,11 @@ public class KpisBacking implements Serializable {
     }
 
     public void setKpi(String kpi) {
-        this.focus = kpi == null || kpi.isBlank() ? null : kpi;
+        String key = kpi == null || kpi.isBlank() ? null : kpi;
+        if (!Objects.equals(focus, key)) {
+            board = null;
+        }
+        this.focus = key;
     }
 
     public boolean isHistory() {

@@ -1,21 +1,11 @@
 package com.keystone.okr.web.app.okr;
 
-import com.keystone.okr.domain.cycle.CycleState;
-import com.keystone.okr.domain.objective.CheckIn;
-import com.keystone.okr.domain.objective.KeyResult;
-import com.keystone.okr.domain.objective.KeyResultType;
-import com.keystone.okr.domain.objective.Objective;
 import com.keystone.okr.domain.person.UnitRole;
 import com.keystone.okr.domain.unit.OrgUnit;
-import com.keystone.okr.reporting.CycleReport;
-import com.keystone.okr.reporting.objective.Contributor;
-import com.keystone.okr.reporting.objective.ContributorKind;
 import com.keystone.okr.reporting.objective.KeyResultResult;
 import com.keystone.okr.reporting.objective.ObjectiveResult;
-import com.keystone.okr.web.objective.CheckInService;
 import com.keystone.okr.web.objective.OkrService;
 import com.keystone.okr.web.objective.OkrService.ObjectiveCommand;
-import com.keystone.okr.web.report.ReportService;
 import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.ui.ContextBacking;
 import com.keystone.okr.web.ui.Messages;
@@ -31,9 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,15 +49,9 @@ public class ObjectiveBacking implements Serializable {
     static final Map<String, String> GRADE_FIELDS = Map.of("grade", "grade:value", "reason", "grade:reason");
 
     @Inject
-    ReportService reports;
+    ObjectivePageService pages;
     @Inject
     OkrService okr;
-    @Inject
-    CheckInService checkIns;
-    @Inject
-    ObjectiveAudit audit;
-    @Inject
-    OwnerOptions owners;
     @Inject
     CurrentUser user;
     @Inject
@@ -81,7 +62,7 @@ public class ObjectiveBacking implements Serializable {
     private String key;
     private String cycle;
     private LocalDate asOf;
-    private transient Page page;
+    private transient ObjectivePage page;
 
     // the edit dialog
     private String editTitle;
@@ -97,152 +78,34 @@ public class ObjectiveBacking implements Serializable {
     private BigDecimal gradeValue;
     private String gradeReason;
 
-    /** What the page shows, computed once per view from the engine. */
-    static final class Page {
-        boolean found;
-        /** The cycle's state and end, kept instead of the whole report (a view holds only what it shows). */
-        boolean closed;
-        LocalDate endDate;
-        ObjectiveResult objective;
-        ObjectiveResult parent;
-        List<ObjectiveResult> ancestors = List.of();
-        List<ObjectiveResult> children = List.of();
-        List<ContributorLine> contributors = List.of();
-        double weightTotal;
-        double weightedSum;
-        List<KeyResultView> keyResults = List.of();
-        List<AuditLine> audit = List.of();
-        String description;
-        long version;
-        String objectiveOverrideReason;
-        Map<String, String> ownerNames = Map.of();
-        List<OwnerOptions.Owner> ownerOptions = List.of();
-    }
-
     /** Runs once per view, after the key is set from the address. */
     public void load() {
         cycle = context.getCycle();
         asOf = context.getAsOf();
-        page = build();
+        page = pages.page(cycle, asOf, key);
     }
 
-    private Page page() {
+    /** What the page shows: read once per view, and again when the view was restored elsewhere. */
+    private ObjectivePage page() {
         if (page == null) {
-            page = build();
+            page = pages.page(cycle, asOf, key);
         }
         return page;
-    }
-
-    private Page build() {
-        Page p = new Page();
-        if (cycle == null || key == null || key.isBlank()) {
-            return p;
-        }
-        CycleReport report = reports.report(cycle, asOf);
-        ObjectiveResult o = report.objective(key).orElse(null);
-        if (o == null) {
-            return p;
-        }
-        p.found = true;
-        p.closed = isClosed(report);
-        p.endDate = report.endDate();
-        p.objective = o;
-        p.parent = o.parentKey() == null ? null : report.objective(o.parentKey()).orElse(null);
-        List<ObjectiveResult> chain = new ArrayList<>();
-        for (ObjectiveResult a = p.parent; a != null && chain.size() < 50;
-             a = a.parentKey() == null ? null : report.objective(a.parentKey()).orElse(null)) {
-            chain.add(a);
-        }
-        Collections.reverse(chain);
-        p.ancestors = chain;
-        p.children = report.alignedTo(o.key());
-        p.contributors = contributors(report, o);
-        for (Contributor c : o.contributors()) {
-            if (c.counted()) {
-                p.weightTotal += c.weight();
-                p.weightedSum += c.weight() * c.progress();
-            }
-        }
-        Objective entity = okr.objective(cycle, key);
-        p.description = entity.getDescription();
-        p.version = entity.getVersion();
-        p.objectiveOverrideReason = entity.getGrade().getOverrideReason();
-        Map<String, String> reasons = new HashMap<>();
-        if (isClosed(report)) {
-            for (KeyResult kr : okr.keyResultsOf(entity)) {
-                reasons.put(kr.getKey(), kr.getGrade().getOverrideReason());
-            }
-        }
-        List<KeyResultView> krs = new ArrayList<>();
-        List<String> krKeys = new ArrayList<>();
-        for (KeyResultResult k : report.keyResultsOf(o.key())) {
-            krKeys.add(k.key());
-            List<CheckInLine> lines = new ArrayList<>();
-            for (CheckIn c : checkIns.history(cycle, k.key())) {
-                if (!c.getEffectiveDate().isAfter(report.asOf())) {
-                    lines.add(new CheckInLine(c.getEffectiveDate(), c.getValue().stripTrailingZeros(), c.getConfidence(),
-                            c.getComment(), c.getAuthor(), c.getRecordedAt()));
-                }
-            }
-            String chart = lines.isEmpty() ? null : CheckInChart.json(
-                    new CheckInChart.Texts(k.key() + " · " + k.title(), OkrLabels.get("chart.checkIns"),
-                            OkrLabels.get("chart.forecast"), OkrLabels.get("chart.target")),
-                    lines, k.type() == KeyResultType.MILESTONE ? BigDecimal.ONE : k.target(), k.forecast());
-            List<CheckInLine> newestFirst = new ArrayList<>(lines);
-            Collections.reverse(newestFirst);
-            krs.add(new KeyResultView(k, newestFirst, chart, reasons.get(k.key()),
-                    k.kpiKey() == null && !context.isHistory() && !isClosed(report) && user.canCheckIn(k.owner(), k.unitPath()),
-                    mayOverride(isClosed(report), k.owner(), k.unitPath(), k.grade() != null)));
-        }
-        p.keyResults = krs;
-        p.audit = audit.about(cycle, o.key(), krKeys);
-        p.ownerOptions = owners.active();
-        Map<String, String> names = new HashMap<>();
-        p.ownerOptions.forEach(w -> names.put(w.username(), w.displayName()));
-        p.ownerNames = names;
-        return p;
-    }
-
-    private static List<ContributorLine> contributors(CycleReport report, ObjectiveResult o) {
-        List<ContributorLine> lines = new ArrayList<>();
-        for (Contributor c : o.contributors()) {
-            String title;
-            String unitPath = null;
-            if (c.kind() == ContributorKind.KEY_RESULT) {
-                title = report.keyResult(c.key()).map(KeyResultResult::title).orElse("");
-            } else {
-                ObjectiveResult child = report.objective(c.key()).orElse(null);
-                title = child == null ? "" : child.title();
-                unitPath = child == null ? null : child.unitPath();
-            }
-            lines.add(new ContributorLine(c.kind(), c.key(), title, unitPath, c.weight(), c.progress(), c.counted(), c.share()));
-        }
-        return lines;
-    }
-
-    private static boolean isClosed(CycleReport report) {
-        return report.state() == CycleState.CLOSED;
-    }
-
-    /** R4: the owner's lead (never the owner) or an admin, on a graded subject of a closed cycle. */
-    private boolean mayOverride(boolean closed, String owner, String unitPath, boolean graded) {
-        return closed && graded && !isHistory() && user.canWriteInPath(unitPath)
-                && (user.isAdmin() || owner == null || !owner.equals(user.username()));
     }
 
     // ---- the edit dialog ----
 
     public void openEdit() {
-        ObjectiveResult o = page().objective;
+        ObjectiveResult o = page().objective();
         editTitle = o.title();
-        editDescription = page().description;
+        editDescription = page().description();
         editOwner = o.owner();
         editWeight = o.weight() == null ? BigDecimal.ONE : o.weight().stripTrailingZeros();
     }
 
     public void saveEdit() throws IOException {
         ObjectiveCommand command = new ObjectiveCommand(null, text(editTitle), editDescription == null ? "" : editDescription,
-                null, editOwner == null ? "" : editOwner, editWeight, null, page().version);
+                null, editOwner == null ? "" : editOwner, editWeight, null, page().version());
         if (Messages.attempt(() -> okr.updateObjective(cycle, key, command), EDIT_FIELDS) != null) {
             done(OkrLabels.get("objective.saved"));
         }
@@ -256,13 +119,13 @@ public class ObjectiveBacking implements Serializable {
     // ---- the grade override dialog ----
 
     public void openObjectiveGrade() {
-        ObjectiveResult o = page().objective;
+        ObjectiveResult o = page().objective();
         openGrade(true, o.key(), o.title(), o.grade() == null ? null : o.grade().computed(),
                 o.grade() == null ? null : o.grade().effective());
     }
 
     public void openKeyResultGrade(String krKey) {
-        KeyResultResult k = page().keyResults.stream().map(KeyResultView::k).filter(r -> r.key().equals(krKey))
+        KeyResultResult k = page().keyResults().stream().map(KeyResultView::k).filter(r -> r.key().equals(krKey))
                 .findFirst().orElseThrow();
         openGrade(false, k.key(), k.title(), k.grade() == null ? null : k.grade().computed(),
                 k.grade() == null ? null : k.grade().effective());
@@ -299,64 +162,64 @@ public class ObjectiveBacking implements Serializable {
     }
 
     public boolean isFound() {
-        return page().found;
+        return page().found();
     }
 
     public ObjectiveResult getObjective() {
-        return page().objective;
+        return page().objective();
     }
 
     public ObjectiveResult getParent() {
-        return page().parent;
+        return page().parent();
     }
 
     public List<ObjectiveResult> getAncestors() {
-        return page().ancestors;
+        return page().ancestors();
     }
 
     public List<ObjectiveResult> getChildren() {
-        return page().children;
+        return page().children();
     }
 
     public List<ContributorLine> getContributors() {
-        return page().contributors;
+        return page().contributors();
     }
 
     /** The contributors that count and add something, for the stacked bar. */
     public List<ContributorLine> getShares() {
-        return page().contributors.stream().filter(c -> c.counted() && c.share() > 0).toList();
+        return page().contributors().stream().filter(c -> c.counted() && c.share() > 0).toList();
     }
 
     public double getWeightTotal() {
-        return page().weightTotal;
+        return page().weightTotal();
     }
 
     public double getWeightedSum() {
-        return page().weightedSum;
+        return page().weightedSum();
     }
 
     public List<KeyResultView> getKeyResults() {
-        return page().keyResults;
+        return page().keyResults();
     }
 
     public List<AuditLine> getAudit() {
-        return page().audit;
+        return page().audit();
     }
 
     public String getDescription() {
-        return page().description;
+        return page().description();
     }
 
     public String getObjectiveOverrideReason() {
-        return page().objectiveOverrideReason;
+        return page().objectiveOverrideReason();
     }
 
     public boolean isClosed() {
-        return page().closed;
+        return page().closed();
     }
 
     public LocalDate getCycleEnd() {
-        return page().endDate;
+        return page().endDate();
     }
 
     public boolean isHistory() {
@@ -365,12 +228,12 @@ public class ObjectiveBacking implements Serializable {
 
     /** Leads of the unit (or above) and admins edit an objective of a cycle that is not closed. */
     public boolean isCanEdit() {
-        return page().found && !isClosed() && !isHistory() && user.canWriteInPath(page().objective.unitPath());
+        return page().found() && !isClosed() && !isHistory() && user.canWriteInPath(page().objective().unitPath());
     }
 
     public boolean isCanOverrideObjective() {
-        ObjectiveResult o = page().objective;
-        return page().found && mayOverride(page().closed, o.owner(), o.unitPath(), o.grade() != null);
+        ObjectiveResult o = page().objective();
+        return page().found() && pages.mayOverride(page().closed(), isHistory(), o.owner(), o.unitPath(), o.grade() != null);
     }
 
     /**
@@ -378,17 +241,17 @@ public class ObjectiveBacking implements Serializable {
      * objective may live in) may start an objective aligned to this one.
      */
     public boolean isCanAlign() {
-        if (!page().found || isClosed() || isHistory()) {
+        if (!page().found() || isClosed() || isHistory()) {
             return false;
         }
-        String unitPath = page().objective.unitPath();
+        String unitPath = page().objective().unitPath();
         return user.canWriteInPath(unitPath) || user.memberships().stream().anyMatch(m -> m.getRole() == UnitRole.LEAD
                 && m.getUnit().getPath().startsWith(unitPath + OrgUnit.SEPARATOR));
     }
 
     public boolean isAnyGrade() {
-        return isClosed() && (page().objective.grade() != null
-                || page().keyResults.stream().anyMatch(k -> k.k().grade() != null));
+        return isClosed() && (page().objective().grade() != null
+                || page().keyResults().stream().anyMatch(k -> k.k().grade() != null));
     }
 
     /** When an audit entry happened, in UTC (the server's clock for the history is UTC). */
@@ -400,12 +263,12 @@ public class ObjectiveBacking implements Serializable {
         if (username == null) {
             return null;
         }
-        String name = page().ownerNames.get(username);
+        String name = page().ownerNames().get(username);
         return name == null ? username : name;
     }
 
     public List<OwnerOptions.Owner> getOwnerOptions() {
-        return page().ownerOptions;
+        return page().ownerOptions();
     }
 
     public String getCycle() {

@@ -213,6 +213,15 @@ public final class CycleReport {
         return end;
     }
 
+    /**
+     * Whether the two reports lay their rows out alike (the same units, objectives, key results
+     * and KPIs at the same positions): consecutive reports of a live model do until a structural
+     * change. A reader keeping figures per unit may then compare a unit's rows by identity.
+     */
+    public boolean sameLayout(CycleReport other) {
+        return other != null && layout == other.layout;
+    }
+
     private static <T> List<T> view(T[] array, int from, int to) {
         return from == to ? List.of() : Collections.unmodifiableList(Arrays.asList(array).subList(from, to));
     }

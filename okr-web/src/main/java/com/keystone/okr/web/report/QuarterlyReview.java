@@ -127,18 +127,33 @@ public final class QuarterlyReview implements Serializable {
      *                                  those of the review date
      */
     public static QuarterlyReview of(CycleReport report, LocalDate asOf) {
+        return of(report, asOf, null, null);
+    }
+
+    /**
+     * The review from a report, reusing the figures of every unit whose rows are the very rows of
+     * {@code before} (the report {@code earlier} was made from): a live model's next report
+     * replaces only the rows a write touched, so a review after a check-in recomputes the few
+     * units it changed. The figures are the same as {@link #of(CycleReport, LocalDate)}'s.
+     */
+    public static QuarterlyReview of(CycleReport report, LocalDate asOf, CycleReport before, QuarterlyReview earlier) {
         Objects.requireNonNull(asOf, "asOf");
         if (!asOf.equals(report.asOf())) {
             throw new IllegalArgumentException("the review as of " + asOf + " needs the report as of that date, not "
                     + report.asOf());
         }
         boolean closed = report.state() == CycleState.CLOSED;
+        boolean reuse = earlier != null && report.sameLayout(before) && asOf.equals(earlier.asOf)
+                && report.state() == earlier.state && before.asOf().equals(asOf);
         LocalDate windowStart = asOf.minusDays(CHECK_IN_WINDOW_DAYS); // exclusive
         List<Row> rows = new ArrayList<>();
         Map<String, Figures> byDepartment = new LinkedHashMap<>();
         Figures totals = Figures.NONE;
-        for (UnitResult u : report.units()) {
-            Figures f = figures(report, u.path(), closed, windowStart, asOf);
+        List<UnitResult> units = report.units();
+        for (int i = 0; i < units.size(); i++) {
+            UnitResult u = units.get(i);
+            Figures f = reuse && sameRows(report, before, u.path()) ? earlier.rows.get(i).figures()
+                    : figures(report, u.path(), closed, windowStart, asOf);
             String department = departmentOf(u.path(), u.depth());
             Level level = u.depth() == 0 ? Level.COMPANY : u.depth() == 1 ? Level.DEPARTMENT : Level.TEAM;
             rows.add(new Row(u.path(), nameOf(u.path()), department, level, u.depth(), f));
@@ -150,6 +165,25 @@ public final class QuarterlyReview implements Serializable {
         List<Row> departments = new ArrayList<>();
         byDepartment.forEach((path, f) -> departments.add(new Row(path, nameOf(path), path, Level.DEPARTMENT, 1, f)));
         return new QuarterlyReview(report, asOf, rows, departments, totals);
+    }
+
+    /** Whether the unit's objectives, key results and KPIs are the same objects in both reports (of one layout). */
+    private static boolean sameRows(CycleReport report, CycleReport before, String unitPath) {
+        return identical(report.objectivesOf(unitPath), before.objectivesOf(unitPath))
+                && identical(report.keyResultsOfUnit(unitPath), before.keyResultsOfUnit(unitPath))
+                && identical(report.kpisOf(unitPath), before.kpisOf(unitPath));
+    }
+
+    private static boolean identical(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Figures figures(CycleReport report, String unitPath, boolean closed, LocalDate windowStart,

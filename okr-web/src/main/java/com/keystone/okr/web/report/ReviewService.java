@@ -52,7 +52,8 @@ public class ReviewService {
         if (known != null && known.report == report) {
             return known.review;
         }
-        QuarterlyReview review = QuarterlyReview.of(report, date);
+        QuarterlyReview review = known == null ? QuarterlyReview.of(report, date)
+                : QuarterlyReview.of(report, date, known.report, known.review);
         lastReviews.put(cycleName, new Reviewed(report, review));
         return review;
     }

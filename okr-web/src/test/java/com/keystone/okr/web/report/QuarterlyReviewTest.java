@@ -9,9 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.domain.cycle.CycleState;
+import com.keystone.okr.reporting.CycleReport;
+import com.keystone.okr.reporting.LiveCycle;
+import com.keystone.okr.reporting.snapshot.CheckInRow;
+import com.keystone.okr.reporting.snapshot.CycleChanges;
 import com.keystone.okr.web.report.QuarterlyReview.Figures;
 import com.keystone.okr.web.report.QuarterlyReview.Level;
 import com.keystone.okr.web.report.QuarterlyReview.Row;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,5 +136,29 @@ class QuarterlyReviewTest {
     void refusesAReportComputedAsOfAnotherDate() {
         var report = ReviewFixture.report(CycleState.CLOSED, LATER);
         assertThrows(IllegalArgumentException.class, () -> QuarterlyReview.of(report, END));
+    }
+
+    @Test
+    void aReviewAfterALiveChangeReusesUntouchedUnitsAndEqualsOneComputedAfresh() {
+        LocalDate day = LocalDate.of(2026, 9, 20);
+        LiveCycle live = LiveCycle.of(ReviewFixture.snapshot(CycleState.ACTIVE), day, 1);
+        CycleReport first = live.report(day);
+        QuarterlyReview before = QuarterlyReview.of(first, day);
+        // a check-in on K5 (Acme/Sales/Inbound): only that unit's rows (and the cascade's objectives above it) change
+        live.apply(new CycleChanges(null, null, null, null,
+                List.of(new CheckInRow(99, 24, LocalDate.of(2026, 9, 19), d("40"), 6, Instant.parse("2026-09-19T10:00:00Z"))),
+                null, null), 2);
+        CycleReport second = live.report(day);
+        assertTrue(second.sameLayout(first), "a check-in keeps the layout");
+        QuarterlyReview reused = QuarterlyReview.of(second, day, first, before);
+        QuarterlyReview fresh = QuarterlyReview.of(second, day);
+        assertEquals(fresh.getRows(), reused.getRows());
+        assertEquals(fresh.getDepartments(), reused.getDepartments());
+        assertEquals(fresh.getTotals(), reused.getTotals());
+        Row inbound = reused.getRows().stream().filter(r -> r.unitPath().equals("Acme/Sales/Inbound")).findFirst().orElseThrow();
+        assertEquals(1, inbound.figures().checkedIn(), "the new check-in counts in the unit it was made in");
+        Row eng = reused.getRows().stream().filter(r -> r.unitPath().equals("Acme/Eng")).findFirst().orElseThrow();
+        assertTrue(eng.figures() == before.getRows().stream().filter(r -> r.unitPath().equals("Acme/Eng")).findFirst()
+                .orElseThrow().figures(), "an untouched unit's figures are reused, not recomputed");
     }
 }

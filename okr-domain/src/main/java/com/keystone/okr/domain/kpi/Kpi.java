@@ -120,8 +120,8 @@ public class Kpi {
     public final void redefine(String newName, Direction newDirection, KpiKind newKind,
                                BigDecimal newTarget, BigDecimal newWarning, TimeAggregation newTimeAggregation) {
         Direction d = Checks.required("direction", newDirection);
-        BigDecimal t = Checks.required("target", newTarget);
-        BigDecimal w = Checks.required("warning", newWarning);
+        BigDecimal t = Checks.figure("target", newTarget);
+        BigDecimal w = Checks.figure("warning", newWarning);
         if (d == Direction.HIGHER_IS_BETTER && w.compareTo(t) > 0) {
             throw new InvalidInputException("warning", text("kpi.warningAboveTarget", key, w.toPlainString(), t.toPlainString()));
         }

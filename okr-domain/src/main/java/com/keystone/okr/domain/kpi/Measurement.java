@@ -57,7 +57,7 @@ public class Measurement {
     Measurement(Kpi kpi, LocalDate date, BigDecimal value, Instant at, String by) {
         this.kpi = kpi;
         this.date = Checks.required("date", date);
-        this.value = Checks.required("value", value);
+        this.value = Checks.figure("value", value);
         this.recordedAt = Checks.required("recorded_at", at);
         this.recordedBy = by;
     }
@@ -65,7 +65,7 @@ public class Measurement {
     /** Replaces the value for the same date; returns the value it had. */
     public BigDecimal replace(BigDecimal newValue, Instant at, String by) {
         BigDecimal old = value;
-        this.value = Checks.required("value", newValue);
+        this.value = Checks.figure("value", newValue);
         this.recordedAt = Checks.required("recorded_at", at);
         this.recordedBy = by;
         return old;

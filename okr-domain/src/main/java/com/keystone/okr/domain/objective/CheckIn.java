@@ -65,7 +65,7 @@ public class CheckIn {
             String author, Instant recordedAt) {
         this.keyResult = keyResult;
         this.effectiveDate = Checks.required("date", effectiveDate);
-        this.value = Checks.required("value", value);
+        this.value = Checks.figure("value", value);
         if (confidence != null && (confidence < 1 || confidence > 10)) {
             throw new InvalidInputException("confidence", text("checkIn.confidence", confidence));
         }

@@ -117,12 +117,12 @@ public class KeyResult {
                 tv = BigDecimal.ONE;
             }
             case AT_LEAST, AT_MOST -> {
-                tv = Checks.required("target", newTarget);
-                s = newStart == null ? BigDecimal.ZERO : newStart;
+                tv = Checks.figure("target", newTarget);
+                s = newStart == null ? BigDecimal.ZERO : Checks.figure("start", newStart);
             }
             default -> {
-                s = Checks.required("start", newStart);
-                tv = Checks.required("target", newTarget);
+                s = Checks.figure("start", newStart);
+                tv = Checks.figure("target", newTarget);
                 if (s.compareTo(tv) == 0) {
                     throw new InvalidInputException("target", text("keyResult.targetIsStart", key,
                             tv.toPlainString(), s.toPlainString()));

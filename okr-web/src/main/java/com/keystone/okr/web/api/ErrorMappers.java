@@ -1,5 +1,7 @@
 package com.keystone.okr.web.api;
 
+import static com.keystone.okr.web.support.WebText.text;
+
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.web.imports.ImportRejectedException;
 import com.keystone.okr.web.metrics.BusinessMetrics;
@@ -17,12 +19,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLDataException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 
 /**
  * Turns every failure into the API's error shape with the right status: bad input 400, not
@@ -65,6 +69,10 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             }
             if (t instanceof StaleVersionException e) {
                 return ApiErrors.of(409, null, e.getMessage());
+            }
+            if (t instanceof DataException || t instanceof SQLDataException) {
+                // the domain checks every figure and text first; this is the database's word on what slipped past
+                return ApiErrors.of(400, null, text("data.outOfRange").english());
             }
             if (t instanceof ConstraintViolationException) {
                 return ApiErrors.of(409, null, "This conflicts with a change made at the same time (a key or name was "

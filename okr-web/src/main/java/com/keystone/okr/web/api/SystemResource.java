@@ -1,5 +1,6 @@
 package com.keystone.okr.web.api;
 
+import com.keystone.okr.persistence.journal.ChangeJournal;
 import com.keystone.okr.web.startup.StartupStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** What is running: the product, the API version and the database schema version. */
+/** What is running: the product, the API version, the database schema version and the version of the data. */
 @Path("system")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,6 +20,9 @@ public class SystemResource {
 
     @Inject
     StartupStatus status;
+
+    @Inject
+    ChangeJournal journal;
 
     @GET
     @Operation(summary = "The product, API version and schema version of this instance")
@@ -28,6 +32,8 @@ public class SystemResource {
         m.put("apiVersion", 1);
         m.put("schemaVersion", status.getSchemaVersion());
         m.put("state", status.getState().name());
+        // moves on with every committed change of what the reports read: a cheap "has anything changed?"
+        m.put("dataVersion", journal.version());
         return m;
     }
 }

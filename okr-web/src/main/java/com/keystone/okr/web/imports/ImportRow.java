@@ -1,7 +1,8 @@
 package com.keystone.okr.web.imports;
 
+import com.keystone.okr.domain.Checks;
+import com.keystone.okr.domain.InvalidInputException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,13 +20,6 @@ import java.util.stream.Collectors;
  * pass over a row finds all its bad values.
  */
 final class ImportRow {
-
-    /** Decimal places and digits before the point that the database keeps for values ({@code numeric(30, 10)}). */
-    static final int VALUE_SCALE = 10;
-    static final int VALUE_INTEGER_DIGITS = 20;
-    /** The same for weights ({@code numeric(19, 6)}). */
-    static final int WEIGHT_SCALE = 6;
-    static final int WEIGHT_INTEGER_DIGITS = 13;
 
     /** Plain decimals with ASCII digits only (BigDecimal alone would take other scripts' digits). */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,9})?");
@@ -82,61 +76,58 @@ final class ImportRow {
         return v == null ? null : v.toLowerCase(Locale.ROOT);
     }
 
-    /** A value as the database keeps it: more than 10 decimal places are rounded half-up. */
+    /** A figure (value, start, target, warning), checked by the one rule of the API and the web UI ({@link Checks#figure}). */
     BigDecimal decimal(String column, boolean required) {
-        return decimal(column, required, VALUE_INTEGER_DIGITS, VALUE_SCALE);
-    }
-
-    /** A weight: zero or more, absent when empty (the entity's default is 1). */
-    BigDecimal weight(String column) {
-        BigDecimal w = decimal(column, false, WEIGHT_INTEGER_DIGITS, WEIGHT_SCALE);
-        if (w != null && w.signum() < 0) {
-            error(column, column + " must be zero or more, was " + text(column));
+        BigDecimal d = number(column, required);
+        if (d == null) {
             return null;
         }
-        return w;
+        try {
+            return Checks.figure(column, d);
+        } catch (InvalidInputException e) {
+            error(column, e.getMessage());
+            return null;
+        }
     }
 
-    private BigDecimal decimal(String column, boolean required, int integerDigits, int scale) {
+    /** A weight, checked as everywhere ({@link Checks#weight}); absent when empty (the entity's default is 1). */
+    BigDecimal weight(String column) {
+        BigDecimal w = number(column, false);
+        if (w == null) {
+            return null;
+        }
+        try {
+            return Checks.weight(column, w);
+        } catch (InvalidInputException e) {
+            error(column, e.getMessage());
+            return null;
+        }
+    }
+
+    private BigDecimal number(String column, boolean required) {
         String v = required ? required(column) : text(column);
         if (v == null) {
             return null;
         }
         try {
-            return parseDecimal(v, integerDigits, scale);
+            return parseDecimal(v);
         } catch (IllegalArgumentException e) {
             error(column, e.getMessage());
             return null;
         }
     }
 
-    static BigDecimal parseDecimal(String v, int integerDigits, int scale) {
+    /** A plain decimal as written (its size and decimals are the domain's to check). */
+    static BigDecimal parseDecimal(String v) {
         if (v.length() > MAX_NUMBER_LENGTH || !DECIMAL.matcher(v).matches()) {
             throw new IllegalArgumentException("'" + abbreviate(v) + "' is not a number: write a plain decimal with a '.' and no"
                     + " thousands separator, e.g. 1234.5 or 1e3");
         }
-        BigDecimal d;
         try {
-            d = new BigDecimal(v);
+            return new BigDecimal(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + abbreviate(v) + "' is not a number this product can store");
         }
-        if (d.signum() == 0) {
-            return BigDecimal.ZERO;
-        }
-        long digitsBeforePoint = (long) d.precision() - d.scale();
-        if (digitsBeforePoint < -scale) {
-            return BigDecimal.ZERO; // below half of the last decimal place kept: what the database would store
-        }
-        if (d.scale() > scale) {
-            d = d.setScale(scale, RoundingMode.HALF_UP);
-            digitsBeforePoint = (long) d.precision() - d.scale();
-        }
-        if (digitsBeforePoint > integerDigits) {
-            throw new IllegalArgumentException("'" + abbreviate(v) + "' is too large: at most " + integerDigits
-                    + " digits before the decimal point");
-        }
-        return d;
     }
 
     /** A date written {@code YYYY-MM-DD}. */
@@ -179,7 +170,7 @@ final class ImportRow {
             return null;
         }
         try {
-            BigDecimal d = parseDecimal(v, VALUE_INTEGER_DIGITS, VALUE_SCALE);
+            BigDecimal d = parseDecimal(v);
             if (d.compareTo(BigDecimal.ONE) >= 0 && d.compareTo(BigDecimal.TEN) <= 0 && d.stripTrailingZeros().scale() <= 0) {
                 return d.intValueExact();
             }

@@ -2,6 +2,7 @@ package com.keystone.okr.web.ui;
 
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.web.support.RefusalException;
+import com.keystone.okr.web.support.WebText;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
@@ -42,12 +43,25 @@ public final class Messages {
             if (cause instanceof InvalidInputException iie) {
                 faces.addMessage(fieldToClientId.get(iie.getField()),
                         new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(iie.getMessage(locale)), null));
+            } else if (isDataError(e)) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        sentence(WebText.text("data.outOfRange").render(locale)), null));
             } else {
                 throw e;
             }
         }
         faces.validationFailed();
         return null;
+    }
+
+    /** The database refused a value (too long, out of range): the domain's checks let something past. */
+    private static boolean isDataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.DataException || t instanceof java.sql.SQLDataException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A message as a sentence for people: its first letter upper case (the API's texts start lower case). */

@@ -155,4 +155,11 @@ class CheckInImportTest {
         assertEquals(List.of(error(2, "comment")), places(fx.rejected(ImportKind.CHECKINS,
                 csv(HEADER, "2026-Q4,KR-1,2026-10-05,10,," + "x".repeat(2001)))));
     }
+
+    @Test
+    void aValueTheDatabaseCannotKeepExactlyIsRefusedOnItsColumnAsInTheApiAndTheUi() {
+        assertEquals(List.of(error(2, "value"), error(3, "value"), error(4, "value")), places(fx.rejected(ImportKind.CHECKINS,
+                csv(HEADER, "2026-Q4,KR-1,2026-10-05,1e999,,", "2026-Q4,KR-1,2026-10-06,100000000000000000000,,",
+                        "2026-Q4,KR-1,2026-10-07,0.00000000001,,", "2026-Q4,KR-1,2026-10-08,99999999999999999999.9999999999,,"))));
+    }
 }

@@ -10,6 +10,7 @@ import com.keystone.okr.web.it.ApiClient.Answer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -807,6 +808,60 @@ class ApiIT {
     }
 
     @Test
+    void everyJsonEndpointRefusesABodyOfTheWrongShapeNamingTheFieldAndChangesNothing() {
+        String kr = "cycles/" + CURRENT + "/key-results/PF-1-KR2";
+        String objective = "cycles/" + CURRENT + "/objectives/PF-1";
+        List<String[]> endpoints = List.of(
+                new String[] {"POST", "cycles"}, new String[] {"POST", "cycles/" + CURRENT + "/objectives"},
+                new String[] {"PUT", objective}, new String[] {"POST", objective + "/key-results"},
+                new String[] {"POST", objective + "/grade"}, new String[] {"PUT", kr}, new String[] {"POST", kr + "/grade"},
+                new String[] {"POST", kr + "/check-ins"}, new String[] {"POST", "kpis"}, new String[] {"PUT", "kpis/LEADS"},
+                new String[] {"POST", "kpis/LEADS/measurements"}, new String[] {"POST", "units"},
+                new String[] {"PUT", "units/Acme/Marketing"}, new String[] {"POST", "people"},
+                new String[] {"PUT", "people/alice"}, new String[] {"POST", "people/me/password"});
+        long before = dataVersion();
+        String alice = expect(200, api().get("admin", "people/alice")).body();
+        for (String[] e : endpoints) {
+            String method = e[0];
+            String path = e[1];
+            for (String body : List.of("[{\"date\":\"" + TODAY + "\",\"value\":1}]", "[]", "42", "\"text\"", "null")) {
+                assertError(400, null, api().send(method, path, "admin", "demo", "application/json",
+                        body.getBytes(StandardCharsets.UTF_8), Map.of("If-Match", "\"0\"")));
+            }
+            assertError(400, "unknownField", api().send(method, path, "admin", "demo", "application/json",
+                    "{\"unknownField\":1}".getBytes(StandardCharsets.UTF_8), Map.of("If-Match", "\"0\"")));
+        }
+        assertEquals(before, dataVersion(), "no refused body changed anything a report reads");
+        assertEquals(alice, expect(200, api().get("admin", "people/alice")).body(), "nor a person");
+    }
+
+    @Test
+    void numbersThatCannotBeStoredAndFractionalWholeNumbersAreRefusedNamingTheField() {
+        String path = "cycles/" + CURRENT + "/key-results/PF-1-KR2/check-ins";
+        int before = checkIns("PF-1-KR2").size();
+        long version = dataVersion();
+        for (String value : List.of("1e999", "-1e20", "1e20", "0.00000000001", "123456789012345678901")) {
+            assertError(400, "value", api().post("admin", path, "{\"date\":\"" + TODAY + "\",\"value\":" + value + "}"));
+            assertError(400, "value", api().post("admin", "kpis/LEADS/measurements",
+                    "{\"date\":\"" + TODAY + "\",\"value\":" + value + "}"));
+        }
+        assertError(400, "confidence", api().post("admin", path, "{\"date\":\"" + TODAY + "\",\"value\":5,\"confidence\":7.5}"));
+        assertError(400, "confidence", api().post("admin", path, "{\"date\":\"" + TODAY + "\",\"value\":5,\"confidence\":\"7\"}"));
+        assertError(400, "value", api().post("admin", path, "{\"date\":\"" + TODAY + "\",\"value\":\"5\"}"));
+        assertError(400, "target", api().post("admin", "cycles/" + CURRENT + "/objectives/PF-1/key-results",
+                "{\"key\":\"" + "BIG" + unique() + "\",\"title\":\"Huge\",\"type\":\"NUMERIC\",\"start\":0,\"target\":1e30}"));
+        assertError(400, "weight", api().post("admin", "cycles/" + CURRENT + "/objectives/PF-1/key-results",
+                "{\"key\":\"" + "HEAVY" + unique() + "\",\"title\":\"Heavy\",\"type\":\"NUMERIC\",\"start\":0,\"target\":10,"
+                        + "\"weight\":101}"));
+        assertEquals(before, checkIns("PF-1-KR2").size(), "nothing stored");
+        assertEquals(version, dataVersion(), "nothing changed");
+        // the largest figure that can be kept is kept exactly
+        Answer stored = expect(201, api().post("admin", path,
+                "{\"date\":\"" + TODAY + "\",\"value\":99999999999999999999.9999999999}"));
+        assertEquals(new BigDecimal("99999999999999999999.9999999999"), stored.object().getJsonNumber("value").bigDecimalValue());
+    }
+
+    @Test
     void aComputedKpiTakesNoMeasurementsAndBadMeasurementsStoreNothing() {
         int conv = measurements("CONV").size();
         Answer refused = assertError(400, null, api().post("admin", "kpis/CONV/measurements",
@@ -1182,6 +1237,11 @@ class ApiIT {
     }
 
     /** The status and the API's error shape; {@code column}, when given, named by one of the errors. */
+    /** The data version the system call reports: it moves with every committed change a report reads. */
+    private long dataVersion() {
+        return expect(200, api().get("hr", "system")).object().getJsonNumber("dataVersion").longValue();
+    }
+
     private static Answer assertError(int status, String column, Answer a) {
         assertEquals(status, a.status(), a.toString());
         assertTrue(a.header("Content-Type").orElse("").startsWith("application/json"), "JSON error body: " + a

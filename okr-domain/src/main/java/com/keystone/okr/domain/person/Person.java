@@ -62,6 +62,10 @@ public class Person {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Moves on each time the password is set (changed or reset), not when its hash is upgraded: sessions check it. */
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Enumerated(EnumType.STRING)
@@ -100,9 +104,19 @@ public class Person {
         this.email = e;
     }
 
-    /** Stores a new password hash (never a clear-text password). */
+    /** Stores the hash of a new password (never a clear-text password): sessions signed in with the old one end. */
     public void changePasswordHash(String hash) {
         this.passwordHash = Checks.text("password", hash, 400);
+        this.credentialVersion++;
+    }
+
+    /** Stores a stronger hash of the same password (more iterations, found at a sign-in): sessions go on. */
+    public void upgradePasswordHash(String hash) {
+        this.passwordHash = Checks.text("password", hash, 400);
+    }
+
+    public int getCredentialVersion() {
+        return credentialVersion;
     }
 
     public void deactivate() {

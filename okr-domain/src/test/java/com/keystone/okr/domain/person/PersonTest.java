@@ -48,4 +48,17 @@ class PersonTest {
         assertEquals("bob@example.com", p.getEmail());
         refused("email", () -> p.changeEmail("not an email"));
     }
+
+    @Test
+    void settingAPasswordMovesTheCredentialVersionAndUpgradingItsHashDoesNot() {
+        Person p = new Person("alice", "Alice");
+        int start = p.getCredentialVersion();
+        p.changePasswordHash("PBKDF2WithHmacSHA256:600000:salt:hash");
+        assertEquals(start + 1, p.getCredentialVersion(), "a new password: the sessions signed in with the old one end");
+        p.upgradePasswordHash("PBKDF2WithHmacSHA256:900000:salt:stronger");
+        assertEquals(start + 1, p.getCredentialVersion(), "the same password, hashed more strongly: sessions go on");
+        assertEquals("PBKDF2WithHmacSHA256:900000:salt:stronger", p.getPasswordHash());
+        p.changePasswordHash("PBKDF2WithHmacSHA256:600000:salt2:hash2");
+        assertEquals(start + 2, p.getCredentialVersion());
+    }
 }

@@ -31,7 +31,8 @@ public class ImportResource {
     ImportService imports;
 
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    // text/csv only: a form on another site can post text/plain without a preflight, never text/csv
+    @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Imports a CSV file (UTF-8, RFC 4180, header row); answers {created, updated}")
     public Response importCsv(@PathParam("kind") String kind, @HeaderParam("Content-Type") String contentType,

@@ -1,12 +1,16 @@
 package com.keystone.okr.web.app;
 
 import com.keystone.okr.web.person.PersonService;
+import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.security.KeystoneAuthentication;
+import com.keystone.okr.web.security.SessionUsers;
 import com.keystone.okr.web.ui.Messages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +24,10 @@ public class PasswordBacking implements Serializable {
 
     @Inject
     PersonService people;
+    @Inject
+    SessionUsers sessions;
+    @Inject
+    CurrentUser user;
 
     private String current;
     private String next;
@@ -38,6 +46,11 @@ public class PasswordBacking implements Serializable {
             return Boolean.TRUE;
         }, Map.of("currentPassword", "password:current", "newPassword", "password:new"));
         if (changed != null) {
+            // this session goes on with the new password; the person's other sessions end at their next request
+            HttpSession session = (HttpSession) faces.getExternalContext().getSession(false);
+            if (session != null) {
+                session.setAttribute(KeystoneAuthentication.SESSION_STAMP, sessions.stampOf(user.username()));
+            }
             Messages.info(Messages.label("password.changed"));
         }
         current = null;

@@ -9,6 +9,11 @@ public final class Settings {
     public static final String ADMIN_USERNAME = "okr.admin.username";
     public static final String ADMIN_PASSWORD = "okr.admin.password";
     public static final String DEMO = "okr.demo";
+    /**
+     * The addresses of the load balancers in front (comma-separated): for a request from one of them,
+     * the client's address is the last one its {@code X-Forwarded-For} names (sign-in throttling).
+     */
+    public static final String TRUSTED_PROXIES = "okr.security.trusted-proxies";
     /** Set in the uber-jar: a start that cannot succeed ends the JVM instead of leaving a server without the product. */
     public static final String EXIT_ON_FAILURE = "okr.startup.exit-on-failure";
 

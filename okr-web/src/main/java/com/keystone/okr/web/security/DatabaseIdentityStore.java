@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Checks usernames and passwords against the people table (PBKDF2 hashes) and gives each active
  * person their groups. A recently verified password is remembered (as a keyed hash, never in
- * clear) so that API clients sending HTTP Basic on every call do not pay 210,000 PBKDF2
- * iterations per request.
+ * clear) so that API clients sending HTTP Basic on every call do not pay 600,000 PBKDF2
+ * iterations per request. A hash of older settings is replaced by a stronger one at the sign-in
+ * that proves the password.
  */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
@@ -34,6 +35,9 @@ public class DatabaseIdentityStore implements IdentityStore {
     @Inject
     CredentialCache cache;
 
+    @Inject
+    PasswordUpgrade upgrade;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential upc)) {
@@ -42,18 +46,27 @@ public class DatabaseIdentityStore implements IdentityStore {
         String username = upc.getCaller() == null ? "" : upc.getCaller().strip().toLowerCase(Locale.ROOT);
         String password = upc.getPasswordAsString();
         Optional<Person> found = people.findByUsername(username).filter(Person::isActive);
-        if (found.isEmpty() || found.get().getPasswordHash() == null) {
-            hasher.hash(password == null ? "" : password); // same work as a real check: no user enumeration by timing
-            return CredentialValidationResult.INVALID_RESULT;
+        try {
+            if (found.isEmpty() || found.get().getPasswordHash() == null) {
+                hasher.hash(password == null ? "" : password); // same work as a real check: no user enumeration by timing
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            Person person = found.get();
+            String stored = person.getPasswordHash();
+            boolean remembered = cache.isRemembered(username, password, stored);
+            if (!remembered && !hasher.verify(password, stored)) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            if (!remembered && PasswordHasher.needsUpgrade(stored)) {
+                String stronger = hasher.hash(password);
+                upgrade.upgrade(username, stored, stronger);
+                stored = stronger;
+            }
+            cache.remember(username, password, stored);
+            return new CredentialValidationResult(username, groupsOf(person, people));
+        } catch (PasswordHasher.HashingBusyException busy) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Person person = found.get();
-        boolean valid = cache.isRemembered(username, password, person.getPasswordHash())
-                || hasher.verify(password, person.getPasswordHash());
-        if (!valid) {
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        cache.remember(username, password, person.getPasswordHash());
-        return new CredentialValidationResult(username, groupsOf(person, people));
     }
 
     /** ADMIN/HR from the person's company-wide roles, LEAD/MEMBER when they hold such a role in some unit, USER always. */

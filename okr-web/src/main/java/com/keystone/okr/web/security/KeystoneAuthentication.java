@@ -1,5 +1,6 @@
 package com.keystone.okr.web.security;
 
+import com.keystone.okr.web.config.Settings;
 import com.keystone.okr.web.metrics.BusinessMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,19 +17,26 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * One authentication mechanism for both ways in: the REST API takes HTTP Basic on every call
- * (no session), the web UI signs in once through its login form and keeps the caller in the
- * HTTP session (the session id is renewed at sign-in). Both check the same identity store.
- * A call to the API without valid credentials gets 401 with a JSON body; a protected page
- * without a session is sent to the login page.
+ * and never looks at the session (a browser's session cookie alone gets 401, so a page of another
+ * site cannot call the API on behalf of a signed-in admin); the web UI signs in once through its
+ * login form and keeps the caller in the HTTP session (the session id is renewed at sign-in),
+ * together with the stamp of the password it signed in with: a session ends at its next request
+ * once the password was changed or reset elsewhere, or the person deactivated. Both check the same
+ * identity store. A call to the API without valid credentials gets 401 with a JSON body; a
+ * protected page without a session is sent to the login page.
  */
 @ApplicationScoped
 public class KeystoneAuthentication implements HttpAuthenticationMechanism {
 
     public static final String SESSION_USER = "keystone.user";
+    /** The stamp of the password the session signed in with ({@link SessionUsers#stampOf}). */
+    public static final String SESSION_STAMP = "keystone.credential";
     public static final String API_PREFIX = "/api/";
     public static final String LOGIN_PAGE = "/login.xhtml";
 
@@ -41,9 +49,19 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
     @Inject
     BusinessMetrics metrics;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Config config;
+
+    /** Set on a sign-in request refused because of earlier failures: the seconds to wait (the sign-in page says so). */
+    public static final String RETRY_AFTER = "keystone.retryAfter";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext ctx) {
+        SecurityHeaders.apply(request, response);
         if (ctx.isAuthenticationRequest()) {
             return formSignIn(request, ctx);
         }
@@ -51,24 +69,29 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
         boolean api = path.startsWith(API_PREFIX);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            CredentialValidationResult r = identityStore.validate(basicCredential(authorization.substring(6).strip()));
+            UsernamePasswordCredential credential = basicCredential(authorization.substring(6).strip());
+            SignInThrottle.Status status = throttle.check(credential.getCaller(), clientAddress(request));
+            if (status.locked()) {
+                return api ? tooManyAttempts(response, status.retryAfterSeconds()) : ctx.responseUnauthorized();
+            }
+            CredentialValidationResult r = validate(credential, request, status);
             if (r.getStatus() == CredentialValidationResult.Status.VALID) {
                 return ctx.notifyContainerAboutLogin(r.getCallerPrincipal(), r.getCallerGroups());
             }
             return api ? unauthorized(response, ctx, "The username or password is wrong, or the account is deactivated.")
                     : ctx.responseUnauthorized();
         }
+        if (api) {
+            return unauthorized(response, ctx, "Sign in with HTTP Basic: this API needs a username and password.");
+        }
         HttpSession session = request.getSession(false);
         String user = session == null ? null : (String) session.getAttribute(SESSION_USER);
         if (user != null) {
-            Set<String> groups = sessionUsers.groupsOfActive(user);
+            Set<String> groups = sessionUsers.groupsOf(user, (String) session.getAttribute(SESSION_STAMP));
             if (groups != null) {
                 return ctx.notifyContainerAboutLogin(() -> user, groups);
             }
-            session.invalidate(); // deactivated or deleted since sign-in
-        }
-        if (api) {
-            return unauthorized(response, ctx, "Sign in with HTTP Basic: this API needs a username and password.");
+            session.invalidate(); // deactivated, deleted, or its password changed since sign-in
         }
         if (ctx.isProtected()) {
             try {
@@ -84,8 +107,15 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
     /** The login form called SecurityContext.authenticate with a username/password credential. */
     private AuthenticationStatus formSignIn(HttpServletRequest request, HttpMessageContext ctx) {
         Credential credential = ctx.getAuthParameters().getCredential();
-        CredentialValidationResult r = credential == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStore.validate(credential);
+        if (!(credential instanceof UsernamePasswordCredential upc)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SignInThrottle.Status status = throttle.check(upc.getCaller(), clientAddress(request));
+        if (status.locked()) {
+            request.setAttribute(RETRY_AFTER, status.retryAfterSeconds());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult r = validate(upc, request, status);
         if (r.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -93,8 +123,57 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
         if (existing != null) {
             request.changeSessionId(); // no session fixation
         }
-        request.getSession(true).setAttribute(SESSION_USER, r.getCallerPrincipal().getName());
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_USER, r.getCallerPrincipal().getName());
+        session.setAttribute(SESSION_STAMP, sessionUsers.stampOf(r.getCallerPrincipal().getName()));
         return ctx.notifyContainerAboutLogin(r.getCallerPrincipal(), r.getCallerGroups());
+    }
+
+    /** Checks the password, counting a failure (a refusal for lack of hashing capacity is not one) or forgetting them. */
+    private CredentialValidationResult validate(UsernamePasswordCredential credential, HttpServletRequest request,
+                                                SignInThrottle.Status status) {
+        CredentialValidationResult r = identityStore.validate(credential);
+        if (r.getStatus() == CredentialValidationResult.Status.INVALID) {
+            throttle.failed(credential.getCaller(), clientAddress(request));
+        } else if (r.getStatus() == CredentialValidationResult.Status.VALID && status.accountHasFailures()) {
+            throttle.succeeded(credential.getCaller());
+        }
+        return r;
+    }
+
+    /**
+     * The client's address: the connection's, or, when the connection comes from a trusted load
+     * balancer ({@link Settings#TRUSTED_PROXIES}), the last address its {@code X-Forwarded-For}
+     * names (the one the balancer saw; earlier entries are the client's word).
+     */
+    String clientAddress(HttpServletRequest request) {
+        return clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                config.getOptionalValues(Settings.TRUSTED_PROXIES, String.class).orElse(List.of()));
+    }
+
+    static String clientAddress(String remote, String forwarded, List<String> trustedProxies) {
+        if (forwarded == null || forwarded.isBlank() || !trustedProxies.contains(remote)) {
+            return remote;
+        }
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].strip();
+        return last.isEmpty() ? remote : last;
+    }
+
+    /** 429 with Retry-After: this account or address failed too often; no password was checked. */
+    private AuthenticationStatus tooManyAttempts(HttpServletResponse response, long seconds) {
+        metrics.requestRejected(429);
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"errors\":[{\"message\":\"Too many failed sign-ins for this account or from "
+                    + "this address: try again in " + seconds + " seconds.\"}]}");
+        } catch (IOException e) {
+            // the client went away
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static UsernamePasswordCredential basicCredential(String encoded) {
@@ -129,6 +208,7 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(SESSION_USER);
+            session.removeAttribute(SESSION_STAMP);
         }
     }
 }

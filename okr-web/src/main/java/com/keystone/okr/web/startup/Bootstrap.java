@@ -8,6 +8,7 @@ import com.keystone.okr.web.config.Settings;
 import com.keystone.okr.web.demo.DemoCompany;
 import com.keystone.okr.web.report.JournalPruning;
 import com.keystone.okr.web.report.LiveModels;
+import com.keystone.okr.web.security.PasswordHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -147,8 +148,10 @@ public class Bootstrap {
                     + ") to create the first administrator '" + username + "', or start with "
                     + Settings.DEMO + "=true to load the demo company.");
         }
-        if (password.get().length() < 12) {
-            LOG.warning("The first administrator's password is shorter than 12 characters: change it after signing in");
+        if (password.get().length() < PasswordHasher.MIN_LENGTH) {
+            throw new StartupFailure(Settings.ADMIN_PASSWORD + " must have at least " + PasswordHasher.MIN_LENGTH
+                    + " characters (every password must): set a longer one to create the first administrator '" + username
+                    + "'.");
         }
         firstRun.createAdministrator(username, password.get());
     }

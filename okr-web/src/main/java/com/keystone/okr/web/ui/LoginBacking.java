@@ -1,6 +1,8 @@
 package com.keystone.okr.web.ui;
 
+import com.keystone.okr.web.config.Settings;
 import com.keystone.okr.web.security.CurrentUser;
+import com.keystone.okr.web.security.KeystoneAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,7 +16,9 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import org.eclipse.microprofile.config.Config;
 
 /** The sign-in form: hands the credentials to the authentication mechanism, which renews the session id. */
 @Named
@@ -26,6 +30,9 @@ public class LoginBacking {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    Config config;
 
     private String username;
     private String password;
@@ -49,8 +56,16 @@ public class LoginBacking {
             return;
         }
         ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
+        Object retryAfter = ((HttpServletRequest) ext.getRequest()).getAttribute(KeystoneAuthentication.RETRY_AFTER);
+        String text = retryAfter == null ? msg.getString("login.failed")
+                : MessageFormat.format(msg.getString("login.locked"), retryAfter);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         password = null;
+    }
+
+    /** The demo logins are shown only when the demo company is on (okr.demo=true), never to a real company's visitors. */
+    public boolean isDemo() {
+        return config.getOptionalValue(Settings.DEMO, Boolean.class).orElse(false);
     }
 
     public String getUsername() {

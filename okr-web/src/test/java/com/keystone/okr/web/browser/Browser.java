@@ -135,7 +135,10 @@ final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                     "window.__errors = []; window.addEventListener('error', e => window.__errors.push("
                             + "String(e.message || (e.target && (e.target.src || e.target.href)))), true);"
-                            + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));"));
+                            + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));"
+                            // a script, style or frame the Content-Security-Policy blocked is an error too
+                            + "document.addEventListener('securitypolicyviolation', e => window.__errors.push('CSP blocked '"
+                            + " + e.violatedDirective + ': ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber));"));
             Browser browser = new Browser(app, driver, profile, downloads);
             browser.viewport(WIDTH, HEIGHT);
             return browser;

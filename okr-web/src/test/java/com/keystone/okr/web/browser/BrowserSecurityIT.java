@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.web.browser.FormClient.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,22 @@ class BrowserSecurityIT {
             browser.signOut();
             assertEquals("/login.xhtml", browser.path(), user + " signed out");
         }
+    }
+
+    @Test
+    void afterRepeatedWrongPasswordsTheSignInPageSaysHowLongToWaitAndSignsNobodyIn(Browser browser, Api api) {
+        String username = "locked." + Api.uniqueKey("l").toLowerCase(java.util.Locale.ROOT);
+        Api.expect(201, api.post("admin", "people", "{\"username\":\"" + username + "\",\"displayName\":\"Locked Out\","
+                + "\"password\":\"the-right-password\"}"));
+        for (int i = 1; i <= 6; i++) {
+            browser.signIn(username, "wrong-guess-" + i);
+            assertTrue(browser.text(By.id("login:messages")).contains("The username or password is wrong"), "guess " + i);
+        }
+        browser.signIn(username, "the-right-password");
+        assertEquals("/login.xhtml", browser.path(), "locked: even the right password waits");
+        String message = browser.text(By.id("login:messages"));
+        assertTrue(message.matches("(?s).*Too many failed sign-ins for this account or from this address: try again in "
+                + "\\d+ seconds.*"), message);
     }
 
     @Test
@@ -90,6 +111,71 @@ class BrowserSecurityIT {
         FormClient same = new FormClient(app.base());
         same.setSessionCookie(after.getValue());
         assertEquals(200, same.get("/app/index.xhtml").status(), "the new id is the signed-in session");
+    }
+
+    @Test
+    void theApiIgnoresTheSessionCookieAndASessionEndsWhenItsPasswordIsResetButNotWhenItsOwnerChangesIt(Browser browser,
+                                                                                                        Keystone app,
+                                                                                                        Api api) {
+        String username = "session." + Api.uniqueKey("s").toLowerCase(java.util.Locale.ROOT);
+        Api.expect(201, api.post("admin", "people", "{\"username\":\"" + username + "\",\"displayName\":\"Session Tester\","
+                + "\"password\":\"first-long-password\"}"));
+        browser.signIn(username, "first-long-password");
+        assertEquals("/app/index.xhtml", browser.path());
+        String cookie = browser.cookie("JSESSIONID").orElseThrow().getValue();
+        FormClient withCookie = new FormClient(app.base());
+        withCookie.setSessionCookie(cookie);
+        assertEquals(200, withCookie.get("/app/index.xhtml").status(), "the cookie is the signed-in session");
+        assertEquals(401, withCookie.get("/api/v1/cycles").status(),
+                "the API authenticates by the Authorization header only: a page of another site cannot ride the cookie");
+
+        // the person changes their own password: this session goes on
+        browser.go("/app/password.xhtml");
+        browser.type(By.id("password:current"), "first-long-password");
+        browser.type(By.id("password:new"), "second-long-password");
+        browser.type(By.id("password:repeat"), "second-long-password");
+        browser.clickAjax(By.id("password:save"));
+        assertTrue(browser.text(By.id("password:messages")).contains("Your password was changed"),
+                browser.text(By.id("password")));
+        browser.go("/app/index.xhtml");
+        assertEquals("/app/index.xhtml", browser.path(), "changing one's own password keeps one's session");
+
+        // an admin resets it: the session ends at its next request
+        Api.expect(200, api.put("admin", "people/" + username, "{\"password\":\"reset-long-password\"}"));
+        browser.go("/app/index.xhtml");
+        assertEquals("/login.xhtml", browser.path(), "a reset password ends the sessions signed in with the old one");
+        browser.signIn(username, "reset-long-password");
+        assertEquals("/app/index.xhtml", browser.path());
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndAPageRunsOnlyScriptsWithItsNonce(Keystone app, Browser browser)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/login.xhtml", "/api/v1/system", "/app/index.xhtml")) {
+            HttpHeaders h = http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
+                    HttpResponse.BodyHandlers.discarding()).headers();
+            List<String> csp = h.allValues("Content-Security-Policy");
+            assertTrue(csp.stream().anyMatch(v -> v.contains("frame-ancestors 'none'") && v.contains("object-src 'none'")),
+                    path + ": " + csp);
+            assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("same-origin", h.firstValue("Referrer-Policy").orElse(null), path);
+            assertFalse(h.firstValue("Strict-Transport-Security").isPresent(), "no HSTS over plain HTTP: " + path);
+        }
+        HttpHeaders login = http.send(HttpRequest.newBuilder(URI.create(app.url("/login.xhtml"))).build(),
+                HttpResponse.BodyHandlers.discarding()).headers();
+        assertTrue(login.allValues("Content-Security-Policy").stream()
+                        .anyMatch(v -> v.matches(".*script-src 'self' 'nonce-[^' ]+'.*")),
+                "PrimeFaces' nonce policy for scripts: " + login.allValues("Content-Security-Policy"));
+
+        // the pages work under it (the other browser tests find no violation), and a script without the nonce never runs
+        browser.signInAs("alice");
+        browser.js("var s = document.createElement('script'); s.textContent = 'window.__injected = true;';"
+                + " document.head.appendChild(s);");
+        assertEquals(null, browser.js("return window.__injected === undefined ? null : window.__injected;"),
+                "an inline script without the page's nonce is blocked");
+        assertTrue(browser.scriptErrors().stream().anyMatch(e -> e.startsWith("CSP blocked script-src")),
+                browser.scriptErrors().toString());
     }
 
     @Test

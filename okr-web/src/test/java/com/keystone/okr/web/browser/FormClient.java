@@ -32,7 +32,11 @@ final class FormClient {
     private static final Pattern PARTIAL_VIEW_STATE = Pattern.compile(
             "<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
 
+    /** PrimeFaces' CSP nonce of the page last shown, which a browser sends back with every post of that page. */
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
     private final URI base;
+    private String nonce;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
@@ -46,8 +50,9 @@ final class FormClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), path);
     }
 
-    /** A form post (urlencoded), fields in the order given. */
+    /** A form post (urlencoded), fields in the order given, with the page's CSP nonce as a browser sends it. */
     Page post(String path, Map<String, String> fields) {
+        fields = withNonce(fields);
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))), path);
     }
@@ -67,6 +72,7 @@ final class FormClient {
         f.put(source, source);
         f.put(form, form);
         f.put("jakarta.faces.ViewState", viewState);
+        f = withNonce(f);
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(f))), path);
@@ -107,10 +113,23 @@ final class FormClient {
         cookies.getCookieStore().add(base, c);
     }
 
+    private Map<String, String> withNonce(Map<String, String> fields) {
+        if (nonce == null || fields.containsKey("primefaces.nonce")) {
+            return fields;
+        }
+        Map<String, String> f = new LinkedHashMap<>(fields);
+        f.put("primefaces.nonce", nonce);
+        return f;
+    }
+
     private Page send(HttpRequest.Builder b, String path) {
         try {
             HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher n = CSP_NONCE.matcher(r.body());
+            if (n.find()) {
+                nonce = n.group(1);
+            }
             return new Page(path, r.statusCode(), r.headers().firstValue("Location"), r.headers().allValues("Set-Cookie"), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(path, e);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.web.it.ApiClient.Answer;
+import com.keystone.okr.web.security.SignInThrottle;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -619,6 +620,24 @@ class ApiIT {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheAccountWith429AndRetryAfterBeforeAnyPasswordIsChecked() {
+        String username = "guess." + unique().toLowerCase(Locale.ROOT);
+        expect(201, api().post("admin", "people", "{\"username\":\"" + username + "\",\"displayName\":\"Guessed\","
+                + "\"password\":\"the-right-password\"}"));
+        expect(200, call("GET", "cycles", username, "the-right-password", null));
+        for (int i = 1; i <= SignInThrottle.ACCOUNT_FREE + 1; i++) {
+            assertError(401, null, call("GET", "cycles", username, "guess-number-" + i, null));
+        }
+        Answer locked = call("GET", "cycles", username, "the-right-password", null);
+        assertError(429, null, locked);
+        long retryAfter = Long.parseLong(locked.header("Retry-After").orElseThrow(() -> new AssertionError(locked.toString())));
+        assertTrue(retryAfter >= 1 && retryAfter <= 31, "the first lock is 30 s: " + retryAfter);
+        assertTrue(locked.body().contains("Too many failed sign-ins"), locked.body());
+        assertError(429, null, call("GET", "cycles", username, "yet-another-guess", null));
+        expect(200, api().get("alice", "cycles")); // another account signs in as ever
+    }
+
+    @Test
     void hrReadsResultsAndPeopleButWritesNothing() {
         expect(200, api().get("hr", "cycles/" + CURRENT + "/rollup"));
         expect(200, api().get("hr", "cycles/" + CURRENT + "/kpis"));
@@ -964,6 +983,13 @@ class ApiIT {
                 "kpi_key,unit_path,name,direction,kind,target,time_aggregation\n"
                         + k + ",Acme,No warning,HIGHER_IS_BETTER,LEADING,10,SUM\n"));
         assertImportError(1, "date", api().importCsv("admin", "measurements", "kpi_key,value\nLEADS,3\n"));
+        // text/csv only: a form of another site can post text/plain (no preflight) while an admin is signed in
+        for (String type : List.of("text/plain", "text/plain; charset=UTF-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x")) {
+            assertError(415, null, api().send("POST", "import/kpis", "admin", "demo", type,
+                    ("kpi_key,unit_path,name,direction,kind,target,warning,time_aggregation\n" + k
+                            + ",Acme,Plain,HIGHER_IS_BETTER,LEADING,10,5,SUM\n").getBytes(StandardCharsets.UTF_8), Map.of()));
+        }
         assertEquals(kpis, expect(200, api().get("hr", "kpis")).array().size());
         assertError(404, null, api().get("hr", "kpis/" + k));
     }

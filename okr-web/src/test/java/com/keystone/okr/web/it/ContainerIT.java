@@ -27,11 +27,15 @@ import com.keystone.okr.persistence.objective.ObjectiveRepository;
 import com.keystone.okr.persistence.person.PersonRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
 import com.keystone.okr.web.demo.DemoCompany;
+import com.keystone.okr.web.security.DatabaseIdentityStore;
 import com.keystone.okr.web.security.PasswordHasher;
 import com.keystone.okr.web.startup.StartupStatus;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -42,6 +46,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -88,6 +93,10 @@ class ContainerIT {
     MeasurementRepository measurements;
     @Inject
     PasswordHasher hasher;
+    @Inject
+    DatabaseIdentityStore identityStore;
+    @Inject
+    Pbkdf2PasswordHash olderSettings;
 
     @Test
     void hibernateIsTheJpaProviderInsidePayara() {
@@ -101,7 +110,7 @@ class ContainerIT {
             Thread.sleep(100);
         }
         assertEquals(StartupStatus.State.READY, status.getState());
-        assertEquals("3", status.getSchemaVersion(), "V3, the change journal's pruning, is the newest migration");
+        assertEquals("5", status.getSchemaVersion(), "V5, the sign-in throttle, is the newest migration");
         Number applied = (Number) em.createNativeQuery("select count(*) from flyway_schema_history where success = true")
                 .getSingleResult();
         assertTrue(applied.intValue() >= 1);
@@ -124,7 +133,38 @@ class ContainerIT {
         assertEquals(UnitRole.MEMBER, aliceUnit.getRole());
         assertTrue(aliceUnit.getUnit().getPath().startsWith(DemoCompany.COMPANY + "/Marketing/"));
         assertTrue(hasher.verify(DemoCompany.PASSWORD, alice.getPasswordHash()), "demo users sign in with 'demo'");
-        assertTrue(alice.getPasswordHash().startsWith("PBKDF2WithHmacSHA256:210000:"), alice.getPasswordHash());
+        assertTrue(alice.getPasswordHash().startsWith("PBKDF2WithHmacSHA256:600000:"), alice.getPasswordHash());
+    }
+
+    @Test
+    void aHashOfOlderSettingsIsUpgradedAtTheSignInThatProvesThePasswordAndSessionsGoOn() throws Exception {
+        String username = "upgrade." + System.nanoTime();
+        String password = "an-old-enough-password";
+        Pbkdf2PasswordHash old = olderSettings; // a hasher of its own (dependent scope), set up as Keystone did before
+        old.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256", "Pbkdf2PasswordHash.Iterations",
+                "210000", "Pbkdf2PasswordHash.SaltSizeBytes", "32", "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        String oldHash = old.generate(password.toCharArray());
+        tx.begin();
+        Person p = new Person(username, "Upgraded Person");
+        p.changePasswordHash(oldHash);
+        people.add(p);
+        tx.commit();
+        int version = people.findByUsername(username).orElseThrow().getCredentialVersion();
+        assertTrue(PasswordHasher.needsUpgrade(oldHash));
+
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                identityStore.validate(new UsernamePasswordCredential(username, "a-wrong-password")).getStatus());
+        assertEquals(oldHash, people.findByUsername(username).orElseThrow().getPasswordHash(), "a wrong password upgrades nothing");
+
+        assertEquals(CredentialValidationResult.Status.VALID,
+                identityStore.validate(new UsernamePasswordCredential(username, password)).getStatus());
+        em.clear();
+        Person upgraded = people.findByUsername(username).orElseThrow();
+        assertTrue(upgraded.getPasswordHash().startsWith("PBKDF2WithHmacSHA256:600000:"), upgraded.getPasswordHash());
+        assertFalse(PasswordHasher.needsUpgrade(upgraded.getPasswordHash()));
+        assertEquals(version, upgraded.getCredentialVersion(), "an upgrade is not a new password: sessions go on");
+        assertEquals(CredentialValidationResult.Status.VALID,
+                identityStore.validate(new UsernamePasswordCredential(username, password)).getStatus(), "the new hash verifies");
     }
 
     private void assertLeadOf(String username, String path) {

@@ -1,6 +1,7 @@
 package com.keystone.okr.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,9 +31,11 @@ class MicrobundleIT {
     void theDemoCompanyLoadsOnFirstStartAndASecondStartReusesTheData(@TempDir Path dir) throws Exception {
         try (RunningJar jar = RunningJar.start(dir, "okr.demo=true").awaitReady()) {
             HttpResponse<String> ready = jar.get("/health/ready");
-            assertTrue(ready.body().contains("\"schemaVersion\":\"3\""), ready.body());
+            assertTrue(ready.body().contains("\"schemaVersion\":\"5\""), ready.body());
             assertEquals(200, jar.get("/health/live").statusCode());
-            assertEquals(200, jar.get("/login.xhtml").statusCode(), "the sign-in page");
+            HttpResponse<String> login = jar.get("/login.xhtml");
+            assertEquals(200, login.statusCode(), "the sign-in page");
+            assertTrue(login.body().contains("every demo user's password is"), "demo mode shows the demo logins");
             assertTrue(jar.get("/").headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),
                     "the root sends a visitor to the sign-in page");
             assertTrue(jar.get("/metrics?scope=application").body().contains("keystone_demo_loads_total"));
@@ -48,7 +51,7 @@ class MicrobundleIT {
         assertTrue(first.get("measurements") > 200, first.toString());
         for (String user : new String[] {"admin", "hr", "ceo", "marketing.lead", "alice"}) {
             assertEquals(1, count(dir, "select count(*) from person where username = '" + user
-                    + "' and password_hash like 'PBKDF2WithHmacSHA256:210000:%'"), user);
+                    + "' and password_hash like 'PBKDF2WithHmacSHA256:600000:%'"), user);
         }
 
         try (RunningJar again = RunningJar.start(dir, "okr.demo=true").awaitReady()) {
@@ -65,6 +68,12 @@ class MicrobundleIT {
             assertTrue(jar.output().contains("okr.admin.password is not set"), jar.tail());
             assertTrue(jar.output().contains("OKR_ADMIN_PASSWORD"), jar.tail());
         }
+        try (RunningJar jar = RunningJar.start(dir, "okr.admin.password=eleven-char")) {
+            int exit = jar.awaitExit(Duration.ofSeconds(180));
+            assertNotEquals(0, exit);
+            assertTrue(jar.output().contains("okr.admin.password must have at least 12 characters"), jar.tail());
+        }
+        assertEquals(0, count(dir, "select count(*) from person"), "no administrator with a short password");
     }
 
     @Test
@@ -72,10 +81,13 @@ class MicrobundleIT {
         try (RunningJar jar = RunningJar.start(dir, "okr.admin.username=root.admin", "okr.admin.password=correct-horse-battery")
                 .awaitReady()) {
             assertEquals(200, jar.get("/health/ready").statusCode());
+            HttpResponse<String> login = jar.get("/login.xhtml");
+            assertEquals(200, login.statusCode());
+            assertFalse(login.body().contains("demo"), "no demo logins on a real company's sign-in page");
         }
         assertEquals(1, count(dir, "select count(*) from person"));
         assertEquals(1, count(dir, "select count(*) from person p join person_role r on r.person_id = p.id "
-                + "where p.username = 'root.admin' and r.role = 'ADMIN' and p.password_hash like 'PBKDF2WithHmacSHA256:210000:%'"));
+                + "where p.username = 'root.admin' and r.role = 'ADMIN' and p.password_hash like 'PBKDF2WithHmacSHA256:600000:%'"));
         assertEquals(0, count(dir, "select count(*) from org_unit"), "no demo data without okr.demo");
 
         execute(dir, "insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, "

@@ -1,5 +1,5 @@
 /**
- * The reporting engine: the one implementation of the OKR and KPI rules (spec/okr-rules.md,
+ * The reporting engine: the one implementation of the OKR and KPI rules (docs/rules.md,
  * R1 to R8) that the UI, the REST API, the exports and the benchmarks call. Plain Java over an
  * immutable {@link com.keystone.okr.reporting.snapshot.CycleSnapshot}: no database, no server.
  * {@link com.keystone.okr.reporting.OkrEngine} is the entry point; the sub-packages hold one

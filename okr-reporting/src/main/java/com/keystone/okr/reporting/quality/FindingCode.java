@@ -1,6 +1,6 @@
 package com.keystone.okr.reporting.quality;
 
-/** The quality checks of R8, each with its severity (a project decision, see docs/rules-decisions.md). */
+/** The quality checks of R8, each with its severity (a project decision, see docs/rules.md). */
 public enum FindingCode {
     /** An objective without a contributor of positive weight: its 0 % means nothing. */
     UNMEASURABLE(Severity.ERROR),

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A second, deliberately naive implementation of okr-rules.md (and of the decisions in
- * docs/rules-decisions.md), written from the text alone to cross-check the engine: every
+ * A second, deliberately naive implementation of the rules and of the decisions in
+ * docs/rules.md, written from the text alone to cross-check the engine: every
  * question is answered by scanning the snapshot's lists and by plain recursion, with no index,
  * no memo and no code shared with the engine beyond the snapshot records and the domain enums.
  * Slow on purpose; only for the small random companies of {@link RandomizedEngineTest}.

@@ -22,7 +22,7 @@ import java.util.function.BiConsumer;
 /**
  * The JSON of the reading endpoints, written straight to the answer with a JSON-P generator (a
  * whole company's roll-up is tens of megabytes: built as objects first, it would be built twice),
- * in exactly the shape of spec/interfaces.md: nulls written where the spec shows them
+ * in exactly the shape of docs/interfaces.md: nulls written where the spec shows them
  * ({@code "progress":null} for a unit without OKRs, {@code "value":null} for a KPI without data),
  * progress unrounded, grades only on a closed cycle. Numbers are written as JSON-P's object
  * model writes them (a double through {@link BigDecimal#valueOf(double)}), so the text is the

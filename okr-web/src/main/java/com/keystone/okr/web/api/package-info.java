@@ -1,2 +1,2 @@
-/** The REST API (JAX-RS, JSON-B) of spec/interfaces.md. */
+/** The REST API (JAX-RS, JSON) of docs/interfaces.md, with the decisions of docs/api.md. */
 package com.keystone.okr.web.api;

@@ -2,7 +2,7 @@ package com.keystone.okr.web.config;
 
 import java.util.Locale;
 
-/** The MicroProfile Config keys of the product (see README.md and spec/interfaces.md). */
+/** The MicroProfile Config keys of the product (see README.md and docs/interfaces.md). */
 public final class Settings {
 
     public static final String DB_URL = "okr.db.url";

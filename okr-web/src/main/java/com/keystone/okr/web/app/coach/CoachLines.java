@@ -35,7 +35,7 @@ final class CoachLines {
         };
     }
 
-    /** R8: which findings are about what (docs/rules-decisions.md, "unit path and subject"). */
+    /** R8: which findings are about what (docs/rules.md, "unit path and subject"). */
     static SubjectKind kindOf(CycleReport report, Finding f) {
         return switch (f.code()) {
             case UNMEASURABLE, TOO_MANY_KEY_RESULTS, TOO_FEW_KEY_RESULTS, ORPHAN_OBJECTIVE -> SubjectKind.OBJECTIVE;

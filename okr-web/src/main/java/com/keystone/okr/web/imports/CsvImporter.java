@@ -1,6 +1,7 @@
 package com.keystone.okr.web.imports;
 
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.persistence.GraphLocks;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,6 +85,12 @@ public final class CsvImporter {
             errors.throwIfAny();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps, so stored and in-memory instants compare equal
+        // the graphs an import may re-link are locked before they are read, as the services do (GraphLocks)
+        if (kind == ImportKind.OKRS) {
+            new GraphLocks(em).lockAllCascades();
+        } else if (kind == ImportKind.KPIS) {
+            new GraphLocks(em).lockKpiGraph();
+        }
         try {
             return switch (kind) {
                 case OKRS -> new OkrImport(em, errors).run(rows);

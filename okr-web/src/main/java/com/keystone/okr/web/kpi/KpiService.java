@@ -11,6 +11,7 @@ import com.keystone.okr.domain.kpi.KpiKind;
 import com.keystone.okr.domain.kpi.TimeAggregation;
 import com.keystone.okr.domain.kpi.UnitAggregation;
 import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.GraphLocks;
 import com.keystone.okr.persistence.kpi.KpiRepository;
 import com.keystone.okr.persistence.kpi.MeasurementRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
@@ -35,6 +36,8 @@ public class KpiService {
 
     @Inject
     KpiRepository kpis;
+    @Inject
+    GraphLocks graphLocks;
     @Inject
     MeasurementRepository measurements;
     @Inject
@@ -123,6 +126,9 @@ public class KpiService {
         }
         if ((wantsChildren || wantsRatio) && !k.isComputed() && k.getId() != null && !measurements.history(k).isEmpty()) {
             throw new InvalidInputException(wantsChildren ? "children" : "numeratorKey", text("kpi.hasMeasurements", k.getKey()));
+        }
+        if (wantsChildren || wantsRatio) {
+            graphLocks.lockKpiGraph(); // before the references are read: concurrent edits cannot close a loop
         }
         if (wantsChildren) {
             UnitAggregation agg = Enums.required(UnitAggregation.class, "unitAggregation", c.unitAggregation());

@@ -14,6 +14,7 @@ import com.keystone.okr.domain.objective.KeyResultType;
 import com.keystone.okr.domain.objective.Objective;
 import com.keystone.okr.domain.person.Person;
 import com.keystone.okr.domain.unit.OrgUnit;
+import com.keystone.okr.persistence.GraphLocks;
 import com.keystone.okr.persistence.audit.AuditRepository;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.kpi.KpiRepository;
@@ -46,6 +47,8 @@ public class OkrService {
 
     @Inject
     CycleRepository cycles;
+    @Inject
+    GraphLocks graphLocks;
     @Inject
     ObjectiveRepository objectives;
     @Inject
@@ -148,6 +151,9 @@ public class OkrService {
             o.reweigh(c.weight());
         }
         if (c.parentKey() != null) {
+            if (!c.parentKey().isBlank()) {
+                graphLocks.lockCascade(o.getCycle()); // before the cascade is read: concurrent alignments cannot close a loop
+            }
             Objective parent = c.parentKey().isBlank() ? null : objectiveRef(o.getCycle(), "parentKey", c.parentKey());
             try {
                 o.alignTo(parent);

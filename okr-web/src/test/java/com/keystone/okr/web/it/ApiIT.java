@@ -25,6 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -938,6 +941,29 @@ class ApiIT {
         assertError(400, "parentKey", api().put("admin", "cycles/" + CURRENT + "/objectives/" + mine, "{\"parentKey\":\"PF-1\"}"));
         assertEquals("MK-1", expect(200, api().get("hr", "cycles/" + CURRENT + "/objectives/" + mine)).object()
                 .getString("parentKey"));
+    }
+
+    @Test
+    void concurrentAlignmentsThatWouldCloseALoopTogetherNeverBothSucceed() throws Exception {
+        String a = newObjective("Acme/Marketing", "MK-1");
+        String b = newObjective("Acme/Marketing", "MK-1");
+        String path = "cycles/" + CURRENT + "/objectives/";
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                expect(200, api().put("admin", path + a, "{\"parentKey\":\"MK-1\"}"));
+                expect(200, api().put("admin", path + b, "{\"parentKey\":\"MK-1\"}"));
+                Future<Answer> ab = pool.submit(() -> api().put("admin", path + a, "{\"parentKey\":\"" + b + "\"}"));
+                Future<Answer> ba = pool.submit(() -> api().put("admin", path + b, "{\"parentKey\":\"" + a + "\"}"));
+                Answer first = ab.get();
+                Answer second = ba.get();
+                assertFalse(first.status() == 200 && second.status() == 200, "both alignments stored a loop: " + first + second);
+                assertTrue(first.status() == 200 || second.status() == 200, "one of them goes through: " + first + second);
+                expect(200, api().get("hr", "cycles/" + CURRENT + "/rollup?unit=Acme/Marketing"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

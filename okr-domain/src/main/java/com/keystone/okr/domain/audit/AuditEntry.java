@@ -52,12 +52,12 @@ public class AuditEntry {
         // for JPA
     }
 
-    public AuditEntry(Instant occurredAt, String actor, String action, String subjectType, String subjectKey,
+    public AuditEntry(Instant occurredAt, String actor, AuditAction action, AuditSubject subjectType, String subjectKey,
                       String oldValue, String newValue, String reason) {
         this.occurredAt = Checks.required("occurred_at", occurredAt);
         this.actor = actor;
-        this.action = Checks.text("action", action, 40);
-        this.subjectType = Checks.text("subject_type", subjectType, 40);
+        this.action = Checks.required("action", action).name();
+        this.subjectType = Checks.required("subject_type", subjectType).name();
         this.subjectKey = Checks.text("subject_key", subjectKey, 200);
         this.oldValue = clip(oldValue);
         this.newValue = clip(newValue);

@@ -25,4 +25,22 @@ public class AuditRepository extends Repository<AuditEntry> {
                 .setParameter("t", subjectType).setParameter("k", likePrefix(subjectKeyPrefix))
                 .getResultList();
     }
+
+    /**
+     * Entries of one subject type whose key is {@code key} exactly, or ends with {@code suffix}, or
+     * starts with {@code prefix} (each optional), newest first, at most {@code max}.
+     */
+    public List<AuditEntry> matching(String subjectType, String key, String suffix, String prefix, int max) {
+        return em.createQuery("select a from AuditEntry a where a.subjectType = :t and (a.subjectKey = :k "
+                        + "or a.subjectKey like :suffix escape '\\' or a.subjectKey like :prefix escape '\\') "
+                        + "order by a.occurredAt desc, a.id desc", AuditEntry.class)
+                .setParameter("t", subjectType).setParameter("k", key == null ? "" : key)
+                .setParameter("suffix", suffix == null ? "" : "%" + escape(suffix))
+                .setParameter("prefix", prefix == null ? "" : likePrefix(prefix))
+                .setMaxResults(max).getResultList();
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }

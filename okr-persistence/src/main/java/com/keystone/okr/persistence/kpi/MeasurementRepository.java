@@ -1,6 +1,8 @@
 package com.keystone.okr.persistence.kpi;
 
+import com.keystone.okr.domain.audit.AuditAction;
 import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.kpi.Measurement;
 import com.keystone.okr.persistence.Repository;
@@ -44,7 +46,7 @@ public class MeasurementRepository extends Repository<Measurement> {
         if (existing.isPresent()) {
             Measurement m = existing.get();
             BigDecimal old = m.replace(value, at, by);
-            em.persist(new AuditEntry(at, by, "MEASUREMENT_REPLACED", "KPI", kpi.getKey() + "@" + date,
+            em.persist(new AuditEntry(at, by, AuditAction.MEASUREMENT_REPLACED, AuditSubject.KPI, kpi.getKey() + "@" + date,
                     old.stripTrailingZeros().toPlainString(), value.stripTrailingZeros().toPlainString(), null));
             return new Recorded(m, true);
         }

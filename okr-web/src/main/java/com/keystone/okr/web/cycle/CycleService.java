@@ -4,11 +4,11 @@ import static com.keystone.okr.web.support.WebText.text;
 
 import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
-import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.objective.KeyResult;
 import com.keystone.okr.domain.objective.Objective;
-import com.keystone.okr.persistence.audit.AuditRepository;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.objective.KeyResultRepository;
 import com.keystone.okr.persistence.objective.ObjectiveRepository;
@@ -16,6 +16,7 @@ import com.keystone.okr.persistence.snapshot.CycleSnapshotLoader;
 import com.keystone.okr.reporting.OkrEngine;
 import com.keystone.okr.reporting.objective.ContributorKind;
 import com.keystone.okr.reporting.objective.GradedSubject;
+import com.keystone.okr.web.audit.AuditTrail;
 import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.support.UnknownKeyException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class CycleService {
     KeyResultRepository keyResults;
 
     @Inject
-    AuditRepository audit;
+    AuditTrail trail;
 
     @Inject
     CycleRepository cycles;
@@ -74,14 +75,17 @@ public class CycleService {
     public Cycle create(String name, LocalDate start, LocalDate end) {
         user.requireAdmin(text("action.createCycles"));
         Cycle c = Cycle.isQuarterName(name) && start == null && end == null ? Cycle.quarter(name) : Cycle.of(name, start, end);
-        return cycles.add(c);
+        Cycle added = cycles.add(c);
+        trail.record(AuditSubject.CYCLE, added.getName(), AuditAction.CYCLE_CREATED, null,
+                added.getStartDate() + " to " + added.getEndDate());
+        return added;
     }
 
     public Cycle activate(String name) {
         user.requireAdmin(text("action.activateCycles"));
         Cycle c = find(name);
         c.activate();
-        audit.add(new AuditEntry(clock.instant(), user.username(), "CYCLE_ACTIVATED", "CYCLE", c.getName(), null, null, null));
+        trail.record(AuditSubject.CYCLE, c.getName(), AuditAction.CYCLE_ACTIVATED, null, null);
         return c;
     }
 
@@ -111,7 +115,6 @@ public class CycleService {
             }
         });
         cycle.close(at);
-        audit.add(new AuditEntry(at, by, "CYCLE_CLOSED", "CYCLE", cycle.getName(), null,
-                grades.size() + " grades frozen", null));
+        trail.recordAs(by, AuditSubject.CYCLE, cycle.getName(), AuditAction.CYCLE_CLOSED, null, grades.size() + " grades frozen");
     }
 }

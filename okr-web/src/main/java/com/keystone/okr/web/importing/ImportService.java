@@ -2,7 +2,11 @@ package com.keystone.okr.web.importing;
 
 import static com.keystone.okr.web.support.WebText.text;
 
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
+import com.keystone.okr.web.audit.AuditTrail;
 import com.keystone.okr.web.imports.CsvImporter;
+import com.keystone.okr.web.imports.ImportChange;
 import com.keystone.okr.web.imports.ImportKind;
 import com.keystone.okr.web.imports.ImportResult;
 import com.keystone.okr.web.metrics.BusinessMetrics;
@@ -27,6 +31,8 @@ public class ImportService {
     @Inject
     CurrentUser user;
     @Inject
+    AuditTrail trail;
+    @Inject
     BusinessMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
@@ -38,8 +44,16 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(ImportKind kind, byte[] body) {
         user.requireAdmin(text("action.importCsv"));
-        ImportResult result = new CsvImporter(em, clock, user.username()).importCsv(kind, body);
+        CsvImporter importer = new CsvImporter(em, clock, user.username());
+        ImportResult result = importer.importCsv(kind, body);
         em.flush();
+        // the audit trail: each key the file created or updated, and the file itself
+        for (ImportChange c : importer.changes()) {
+            trail.record(c.subject(), c.key(), c.created() ? AuditAction.IMPORTED_CREATED : AuditAction.IMPORTED_UPDATED,
+                    null, null);
+        }
+        trail.record(AuditSubject.IMPORT, kind.name().toLowerCase(Locale.ROOT), AuditAction.IMPORT_APPLIED, null,
+                "created " + result.created() + ", updated " + result.updated() + ", unchanged " + result.unchanged());
         metrics.importDone(kind.name().toLowerCase(Locale.ROOT));
         return result;
     }

@@ -43,6 +43,7 @@ public final class CsvImporter {
     private final EntityManager em;
     private final Clock clock;
     private final String actorUsername;
+    private List<ImportChange> changes = List.of();
 
     /**
      * @param em            the caller's entity manager, in its transaction
@@ -62,8 +63,14 @@ public final class CsvImporter {
      * @throws ImportRejectedException when anything in the file is wrong; nothing was written, and
      *                                 the caller must roll back its transaction
      */
+    /** The objectives, key results or KPIs the last import created or updated (none for check-ins and measurements). */
+    public List<ImportChange> changes() {
+        return changes;
+    }
+
     public ImportResult importCsv(ImportKind kind, byte[] body) {
         Objects.requireNonNull(kind, "kind");
+        changes = List.of();
         ErrorList errors = new ErrorList();
         CsvParser.Parsed parsed = CsvParser.parse(body, MAX_ROWS);
         errors.addAll(parsed.errors());
@@ -93,9 +100,19 @@ public final class CsvImporter {
         }
         try {
             return switch (kind) {
-                case OKRS -> new OkrImport(em, errors).run(rows);
+                case OKRS -> {
+                    OkrImport okrs = new OkrImport(em, errors);
+                    ImportResult r = okrs.run(rows);
+                    changes = okrs.changes();
+                    yield r;
+                }
                 case CHECKINS -> new CheckInImport(em, errors, actorUsername, now).run(rows);
-                case KPIS -> new KpiImport(em, errors).run(rows);
+                case KPIS -> {
+                    KpiImport kpis = new KpiImport(em, errors);
+                    ImportResult r = kpis.run(rows);
+                    changes = kpis.changes();
+                    yield r;
+                }
                 case MEASUREMENTS -> new MeasurementImport(em, errors, actorUsername, now).run(rows);
             };
         } catch (InvalidInputException e) {

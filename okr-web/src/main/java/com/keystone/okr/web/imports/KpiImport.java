@@ -1,6 +1,7 @@
 package com.keystone.okr.web.imports;
 
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.kpi.Direction;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.kpi.KpiKind;
@@ -47,6 +48,7 @@ final class KpiImport {
 
     private int created;
     private int updated;
+    private final List<ImportChange> changes = new ArrayList<>();
 
     KpiImport(EntityManager em, ErrorList errors) {
         this.em = em;
@@ -115,6 +117,11 @@ final class KpiImport {
         DependencyOrder.of(fresh, k -> k.references().stream().filter(freshSet::contains).toList(), Kpi::getKey)
                 .forEach(em::persist);
         return new ImportResult(created, updated, 0);
+    }
+
+    /** The KPIs the import created or updated, in file order (after {@link #run}). */
+    List<ImportChange> changes() {
+        return changes;
     }
 
     /** Reads every row, bad ones included, so that their references are checked too. */
@@ -226,12 +233,14 @@ final class KpiImport {
                         kpi.assignOwner(people.newOwner("owner", l.owner(), owner));
                     }
                     updated++;
+                    changes.add(new ImportChange(AuditSubject.KPI, kpi.getKey(), false));
                 } else {
                     kpi = new Kpi(l.key(), l.name(), unit, l.direction(), l.kind(), l.target(), l.warning(), l.timeAggregation());
                     kpi.describeUnitOfMeasure(l.unitOfMeasure());
                     kpi.assignOwner(people.newOwner("owner", l.owner(), owner));
                     fresh.add(kpi);
                     created++;
+                    changes.add(new ImportChange(AuditSubject.KPI, kpi.getKey(), true));
                 }
                 inFile.put(l.key(), new Entry(l, kpi, moved));
             } catch (InvalidInputException e) {

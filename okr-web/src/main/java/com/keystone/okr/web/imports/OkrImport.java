@@ -1,6 +1,7 @@
 package com.keystone.okr.web.imports;
 
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.objective.KeyResult;
@@ -46,6 +47,7 @@ final class OkrImport {
 
     private int created;
     private int updated;
+    private final List<ImportChange> changes = new ArrayList<>();
 
     OkrImport(EntityManager em, ErrorList errors) {
         this.em = em;
@@ -118,6 +120,11 @@ final class OkrImport {
                 Objective::getKey).forEach(em::persist);
         newKeyResults.forEach(em::persist);
         return new ImportResult(created, updated, 0);
+    }
+
+    /** The objectives and key results the import created or updated, in file order (after {@link #run}). */
+    List<ImportChange> changes() {
+        return changes;
     }
 
     /** Reads every row, bad ones included, so that their references are checked too. */
@@ -285,6 +292,7 @@ final class OkrImport {
                         o.assignOwner(people.newOwner("objective_owner", l.owner(), r.owner()));
                     }
                     updated++;
+                    changes.add(new ImportChange(AuditSubject.OBJECTIVE, o.getCycle().getName() + "/" + o.getKey(), false));
                 } else {
                     o = new Objective(r.cycle(), l.objectiveKey(), l.title(), r.unit());
                     if (l.weight() != null) {
@@ -295,6 +303,7 @@ final class OkrImport {
                     }
                     fresh.add(o);
                     created++;
+                    changes.add(new ImportChange(AuditSubject.OBJECTIVE, o.getCycle().getName() + "/" + o.getKey(), true));
                 }
                 g.objective = o;
             } catch (InvalidInputException e) {
@@ -375,6 +384,7 @@ final class OkrImport {
                 if (kr != null) {
                     update(kr, r, objective, people);
                     updated++;
+                    changes.add(new ImportChange(AuditSubject.KEY_RESULT, objective.getCycle().getName() + "/" + kr.getKey(), false));
                 } else {
                     kr = new KeyResult(objective, l.krKey(), l.krTitle(), l.krType() == null ? KeyResultType.NUMERIC : l.krType(),
                             l.start(), l.target());
@@ -389,6 +399,7 @@ final class OkrImport {
                     }
                     fresh.add(kr);
                     created++;
+                    changes.add(new ImportChange(AuditSubject.KEY_RESULT, objective.getCycle().getName() + "/" + kr.getKey(), true));
                 }
             } catch (InvalidInputException e) {
                 errors.add(row.number(), e, KIND, "kr_key");

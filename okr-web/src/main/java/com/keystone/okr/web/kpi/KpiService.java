@@ -5,6 +5,8 @@ import static com.keystone.okr.web.support.WebText.text;
 
 import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.kpi.Direction;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.kpi.KpiKind;
@@ -15,6 +17,7 @@ import com.keystone.okr.persistence.GraphLocks;
 import com.keystone.okr.persistence.kpi.KpiRepository;
 import com.keystone.okr.persistence.kpi.MeasurementRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.audit.AuditTrail;
 import com.keystone.okr.web.person.Owners;
 import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.support.Enums;
@@ -28,6 +31,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Defining KPIs: leads in their units and below, admins anywhere; everyone signed in reads them. */
 @ApplicationScoped
@@ -38,6 +42,8 @@ public class KpiService {
     KpiRepository kpis;
     @Inject
     GraphLocks graphLocks;
+    @Inject
+    AuditTrail trail;
     @Inject
     MeasurementRepository measurements;
     @Inject
@@ -80,6 +86,9 @@ public class KpiService {
         applyDetails(k, c);
         applyComputation(k, c);
         em.flush();
+        KpiState created = KpiState.of(k);
+        trail.record(AuditSubject.KPI, k.getKey(), AuditAction.KPI_CREATED, null,
+                created.definition() + "; " + created.unit() + "; " + created.computation());
         return k;
     }
 
@@ -90,6 +99,7 @@ public class KpiService {
         if (c.key() != null && !c.key().equals(key)) {
             throw new InvalidInputException("key", text("kpi.keyCannotChange"));
         }
+        KpiState before = KpiState.of(k);
         if (c.unitPath() != null && !c.unitPath().equals(k.getUnit().getPath())) {
             OrgUnit target = unit(c.unitPath());
             user.requireWriteIn(target, text("action.moveKpisTo", target.getPath()));
@@ -105,7 +115,31 @@ public class KpiService {
         applyDetails(k, c);
         applyComputation(k, c);
         em.flush();
+        KpiState after = KpiState.of(k);
+        trail.change(AuditSubject.KPI, key, AuditAction.KPI_REDEFINED, before.definition(), after.definition());
+        trail.change(AuditSubject.KPI, key, AuditAction.KPI_OWNER_CHANGED, before.owner(), after.owner());
+        trail.change(AuditSubject.KPI, key, AuditAction.KPI_MOVED, before.unit(), after.unit());
+        trail.change(AuditSubject.KPI, key, AuditAction.KPI_COMPUTATION_CHANGED, before.computation(), after.computation());
         return k;
+    }
+
+    /** What of a KPI its history follows. */
+    private record KpiState(String definition, String owner, String unit, String computation) {
+
+        static KpiState of(Kpi k) {
+            String definition = k.getName() + ", " + k.getDirection() + ", " + k.getKind() + ", target "
+                    + k.getTarget().stripTrailingZeros().toPlainString() + ", warning "
+                    + k.getWarning().stripTrailingZeros().toPlainString() + ", " + k.getTimeAggregation()
+                    + (k.getUnitOfMeasure() == null ? "" : ", " + k.getUnitOfMeasure());
+            String computation = k.getNumerator() != null
+                    ? "ratio " + k.getNumerator().getKey() + " / " + k.getDenominator().getKey()
+                    : !k.getChildren().isEmpty()
+                    ? "roll-up " + k.getUnitAggregation() + " of " + k.getChildren().stream().map(Kpi::getKey).sorted()
+                            .collect(Collectors.joining(", "))
+                    : "measured";
+            return new KpiState(definition, k.getOwner() == null ? null : k.getOwner().getUsername(), k.getUnit().getPath(),
+                    computation);
+        }
     }
 
     private void applyDetails(Kpi k, KpiCommand c) {

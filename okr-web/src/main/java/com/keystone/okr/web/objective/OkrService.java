@@ -6,7 +6,8 @@ import static com.keystone.okr.web.support.WebText.text;
 import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.domain.Text;
-import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.cycle.Cycle;
 import com.keystone.okr.domain.kpi.Kpi;
 import com.keystone.okr.domain.objective.KeyResult;
@@ -15,12 +16,12 @@ import com.keystone.okr.domain.objective.Objective;
 import com.keystone.okr.domain.person.Person;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.GraphLocks;
-import com.keystone.okr.persistence.audit.AuditRepository;
 import com.keystone.okr.persistence.cycle.CycleRepository;
 import com.keystone.okr.persistence.kpi.KpiRepository;
 import com.keystone.okr.persistence.objective.KeyResultRepository;
 import com.keystone.okr.persistence.objective.ObjectiveRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.audit.AuditTrail;
 import com.keystone.okr.web.person.Owners;
 import com.keystone.okr.web.security.AccessDeniedException;
 import com.keystone.okr.web.security.CurrentUser;
@@ -60,7 +61,7 @@ public class OkrService {
     @Inject
     KpiRepository kpis;
     @Inject
-    AuditRepository audit;
+    AuditTrail trail;
     @Inject
     CurrentUser user;
     @PersistenceContext(unitName = "okr")
@@ -105,7 +106,7 @@ public class OkrService {
         apply(o, c);
         objectives.add(o);
         em.flush();
-        record("OBJECTIVE", o.getCycle(), o.getKey(), "CREATED", null, o.getTitle());
+        record(AuditSubject.OBJECTIVE, o.getCycle(), o.getKey(), AuditAction.CREATED, null, o.getTitle());
         if (o.getParent() != null) {
             recordAlignment(o, null, o.getParent());
         }
@@ -130,10 +131,16 @@ public class OkrService {
         apply(o, c);
         em.flush();
         ObjectiveState after = ObjectiveState.of(o);
-        change("OBJECTIVE", o.getCycle(), key, "TITLE_CHANGED", before.title(), after.title());
-        change("OBJECTIVE", o.getCycle(), key, "DESCRIPTION_CHANGED", before.description(), after.description());
-        change("OBJECTIVE", o.getCycle(), key, "OWNER_CHANGED", before.owner(), after.owner());
-        change("OBJECTIVE", o.getCycle(), key, "WEIGHT_CHANGED", before.weight(), after.weight());
+        change(AuditSubject.OBJECTIVE, o.getCycle(), key, AuditAction.TITLE_CHANGED, before.title(), after.title());
+        change(AuditSubject.OBJECTIVE, o.getCycle(), key, AuditAction.DESCRIPTION_CHANGED, before.description(), after.description());
+        change(AuditSubject.OBJECTIVE, o.getCycle(), key, AuditAction.OWNER_CHANGED, before.owner(), after.owner());
+        change(AuditSubject.OBJECTIVE, o.getCycle(), key, AuditAction.WEIGHT_CHANGED, before.weight(), after.weight());
+        if (!Objects.equals(before.weight(), after.weight()) && o.getParent() != null
+                && Objects.equals(key(before.parent()), key(after.parent()))) {
+            // the child's weight moves the parent's progress: its owner sees who changed it in the parent's history
+            change(AuditSubject.OBJECTIVE, o.getCycle(), o.getParent().getKey(), AuditAction.CHILD_WEIGHT_CHANGED,
+                    key + " " + before.weight(), key + " " + after.weight());
+        }
         if (!Objects.equals(key(before.parent()), key(after.parent()))) {
             recordAlignment(o, before.parent(), after.parent());
         }
@@ -172,7 +179,7 @@ public class OkrService {
         applyKeyResult(kr, c);
         keyResults.add(kr);
         em.flush();
-        record("KEY_RESULT", o.getCycle(), kr.getKey(), "CREATED", null, kr.getTitle() + " (" + measure(kr) + ")");
+        record(AuditSubject.KEY_RESULT, o.getCycle(), kr.getKey(), AuditAction.CREATED, null, kr.getTitle() + " (" + measure(kr) + ")");
         return kr;
     }
 
@@ -201,12 +208,12 @@ public class OkrService {
         applyKeyResult(kr, c);
         em.flush();
         KeyResultState after = KeyResultState.of(kr);
-        change("KEY_RESULT", cycle, key, "TITLE_CHANGED", before.title(), after.title());
-        change("KEY_RESULT", cycle, key, "MEASURE_CHANGED", before.measure(), after.measure());
-        change("KEY_RESULT", cycle, key, "WEIGHT_CHANGED", before.weight(), after.weight());
-        change("KEY_RESULT", cycle, key, "OWNER_CHANGED", before.owner(), after.owner());
-        change("KEY_RESULT", cycle, key, "MOVED", before.objective(), after.objective());
-        change("KEY_RESULT", cycle, key, "KPI_LINKED", before.kpi(), after.kpi());
+        change(AuditSubject.KEY_RESULT, cycle, key, AuditAction.TITLE_CHANGED, before.title(), after.title());
+        change(AuditSubject.KEY_RESULT, cycle, key, AuditAction.MEASURE_CHANGED, before.measure(), after.measure());
+        change(AuditSubject.KEY_RESULT, cycle, key, AuditAction.WEIGHT_CHANGED, before.weight(), after.weight());
+        change(AuditSubject.KEY_RESULT, cycle, key, AuditAction.OWNER_CHANGED, before.owner(), after.owner());
+        change(AuditSubject.KEY_RESULT, cycle, key, AuditAction.MOVED, before.objective(), after.objective());
+        change(AuditSubject.KEY_RESULT, cycle, key, AuditAction.KPI_LINKED, before.kpi(), after.kpi());
         return kr;
     }
 
@@ -228,7 +235,7 @@ public class OkrService {
         requireGrader(o.getUnit(), o.getOwner(), text("subject.objective", key));
         BigDecimal before = o.getGrade().effective();
         o.overrideGrade(grade, reason, user.username(), clock.instant());
-        auditGrade("OBJECTIVE", cycleName + "/" + key, before, o.getGrade().effective(), reason);
+        auditGrade(AuditSubject.OBJECTIVE, cycleName + "/" + key, before, o.getGrade().effective(), reason);
         return o;
     }
 
@@ -237,7 +244,7 @@ public class OkrService {
         requireGrader(kr.getObjective().getUnit(), kr.getOwner(), text("subject.keyResult", key));
         BigDecimal before = kr.getGrade().effective();
         kr.overrideGrade(grade, reason, user.username(), clock.instant());
-        auditGrade("KEY_RESULT", cycleName + "/" + key, before, kr.getGrade().effective(), reason);
+        auditGrade(AuditSubject.KEY_RESULT, cycleName + "/" + key, before, kr.getGrade().effective(), reason);
         return kr;
     }
 
@@ -276,15 +283,12 @@ public class OkrService {
         return o == null ? null : o.getKey();
     }
 
-    private void change(String type, Cycle cycle, String key, String action, String before, String after) {
-        if (!Objects.equals(before, after)) {
-            record(type, cycle, key, action, before, after);
-        }
+    private void change(AuditSubject type, Cycle cycle, String key, AuditAction action, String before, String after) {
+        trail.change(type, cycle.getName() + "/" + key, action, before, after);
     }
 
-    private void record(String type, Cycle cycle, String key, String action, String before, String after) {
-        audit.add(new AuditEntry(clock.instant(), user.username(), action, type, cycle.getName() + "/" + key, before, after,
-                null));
+    private void record(AuditSubject type, Cycle cycle, String key, AuditAction action, String before, String after) {
+        trail.record(type, cycle.getName() + "/" + key, action, before, after);
     }
 
     /**
@@ -294,14 +298,14 @@ public class OkrService {
      */
     private void recordAlignment(Objective child, Objective from, Objective to) {
         Cycle cycle = child.getCycle();
-        record("OBJECTIVE", cycle, child.getKey(), "ALIGNED", from == null ? null : from.getKey(),
+        record(AuditSubject.OBJECTIVE, cycle, child.getKey(), AuditAction.ALIGNED, from == null ? null : from.getKey(),
                 to == null ? null : to.getKey());
         String contributor = child.getKey() + " (" + child.getUnit().getPath() + ", weight " + plain(child.getWeight()) + ")";
         if (from != null) {
-            record("OBJECTIVE", cycle, from.getKey(), "CHILD_REMOVED", contributor, null);
+            record(AuditSubject.OBJECTIVE, cycle, from.getKey(), AuditAction.CHILD_REMOVED, contributor, null);
         }
         if (to != null) {
-            record("OBJECTIVE", cycle, to.getKey(), "CHILD_ALIGNED", null, contributor);
+            record(AuditSubject.OBJECTIVE, cycle, to.getKey(), AuditAction.CHILD_ALIGNED, null, contributor);
         }
     }
 
@@ -314,9 +318,9 @@ public class OkrService {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
-    private void auditGrade(String type, String key, BigDecimal before, BigDecimal after, String reason) {
-        audit.add(new AuditEntry(clock.instant(), user.username(), "GRADE_OVERRIDDEN", type, key,
-                Objects.toString(before, null), Objects.toString(after, null), reason));
+    private void auditGrade(AuditSubject type, String key, BigDecimal before, BigDecimal after, String reason) {
+        trail.record(type, key, AuditAction.GRADE_OVERRIDDEN, Objects.toString(before, null), Objects.toString(after, null),
+                reason);
     }
 
     private Cycle cycle(String name) {

@@ -3,15 +3,16 @@ package com.keystone.okr.web.person;
 import static com.keystone.okr.web.support.WebText.text;
 
 import com.keystone.okr.domain.InvalidInputException;
-import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.person.GlobalRole;
 import com.keystone.okr.domain.person.Membership;
 import com.keystone.okr.domain.person.Person;
 import com.keystone.okr.domain.person.UnitRole;
 import com.keystone.okr.domain.unit.OrgUnit;
-import com.keystone.okr.persistence.audit.AuditRepository;
 import com.keystone.okr.persistence.person.PersonRepository;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.audit.AuditTrail;
 import com.keystone.okr.web.security.AccessDeniedException;
 import com.keystone.okr.web.security.CredentialCache;
 import com.keystone.okr.web.security.CurrentUser;
@@ -24,11 +25,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** People: admins create, deactivate, reset passwords and assign roles; HR reads; everyone changes their own password. */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class PersonService {
     @Inject
     OrgUnitRepository units;
     @Inject
-    AuditRepository audit;
+    AuditTrail trail;
     @Inject
     PasswordHasher hasher;
     @Inject
@@ -50,7 +51,6 @@ public class PersonService {
     @PersistenceContext(unitName = "okr")
     EntityManager em;
 
-    private final Clock clock = Clock.systemUTC();
 
     /** A role in a unit, as callers send it. */
     public record MembershipCommand(String unitPath, String role) {
@@ -91,8 +91,8 @@ public class PersonService {
         apply(p, c);
         people.add(p);
         em.flush();
-        audit.add(new AuditEntry(clock.instant(), user.username(), "PERSON_CREATED", "PERSON", p.getUsername(), null,
-                String.valueOf(p.getGlobalRoles()), null));
+        trail.record(AuditSubject.PERSON, p.getUsername(), AuditAction.PERSON_CREATED, null,
+                PersonState.of(p, people.membershipsOf(p)).toString());
         return p;
     }
 
@@ -109,8 +109,22 @@ public class PersonService {
         if (Boolean.FALSE.equals(c.active()) && p.getUsername().equals(user.username())) {
             throw new InvalidInputException("active", text("person.cannotDeactivateSelf"));
         }
+        PersonState before = PersonState.of(p, people.membershipsOf(p));
+        int credentialVersion = p.getCredentialVersion();
         apply(p, c);
         em.flush();
+        PersonState after = PersonState.of(p, people.membershipsOf(p));
+        String who = p.getUsername();
+        trail.change(AuditSubject.PERSON, who, AuditAction.RENAMED, before.displayName(), after.displayName());
+        trail.change(AuditSubject.PERSON, who, AuditAction.EMAIL_CHANGED, before.email(), after.email());
+        trail.change(AuditSubject.PERSON, who, AuditAction.ROLES_CHANGED, before.roles(), after.roles());
+        trail.change(AuditSubject.PERSON, who, AuditAction.MEMBERSHIPS_CHANGED, before.memberships(), after.memberships());
+        if (before.active() != after.active()) {
+            trail.record(AuditSubject.PERSON, who, after.active() ? AuditAction.ACTIVATED : AuditAction.DEACTIVATED, null, null);
+        }
+        if (p.getCredentialVersion() != credentialVersion) {
+            trail.record(AuditSubject.PERSON, who, AuditAction.PASSWORD_RESET, null, null);
+        }
         credentials.forget(p.getUsername());
         return p;
     }
@@ -123,7 +137,7 @@ public class PersonService {
         }
         p.changePasswordHash(hasher.hash(checkedPassword("newPassword", next)));
         credentials.forget(p.getUsername());
-        audit.add(new AuditEntry(clock.instant(), p.getUsername(), "PASSWORD_CHANGED", "PERSON", p.getUsername(), null, null, null));
+        trail.record(AuditSubject.PERSON, p.getUsername(), AuditAction.PASSWORD_CHANGED, null, null);
     }
 
     private void apply(Person p, PersonCommand c) {
@@ -180,6 +194,17 @@ public class PersonService {
             throw new InvalidInputException(field, text("person.passwordTooLong"));
         }
         return password;
+    }
+
+    /** What of a person the history follows (never the password). */
+    private record PersonState(String displayName, String email, boolean active, String roles, String memberships) {
+
+        static PersonState of(Person p, List<Membership> memberships) {
+            return new PersonState(p.getDisplayName(), p.getEmail(), p.isActive(),
+                    p.getGlobalRoles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")),
+                    memberships.stream().map(m -> m.getRole() + " " + m.getUnit().getPath()).sorted()
+                            .collect(Collectors.joining(", ")));
+        }
     }
 
     private void requireAdminOrHr() {

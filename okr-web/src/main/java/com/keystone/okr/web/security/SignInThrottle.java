@@ -1,9 +1,10 @@
 package com.keystone.okr.web.security;
 
-import com.keystone.okr.domain.audit.AuditEntry;
-import com.keystone.okr.persistence.audit.AuditRepository;
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.persistence.security.SignInFailures;
 import com.keystone.okr.persistence.security.SignInFailures.Record;
+import com.keystone.okr.web.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -47,7 +48,7 @@ public class SignInThrottle {
     SignInFailures failures;
 
     @Inject
-    AuditRepository audit;
+    AuditTrail trail;
 
     @Inject
     SignInThrottle self;
@@ -105,16 +106,16 @@ public class SignInThrottle {
         Record from = failures.countFailure(addressKey(address), now, FORGET_AFTER,
                 n -> until(now, lockAfter(n, ADDRESS_FREE)));
         String subject = user.isEmpty() ? "(none)" : user;
-        audit.add(new AuditEntry(now, null, "SIGN_IN_FAILED", "PERSON", subject, null, "from " + address, null));
+        trail.recordAs(null, AuditSubject.PERSON, subject, AuditAction.SIGN_IN_FAILED, null, "from " + address);
         if (lockAfter(account.failures(), ACCOUNT_FREE) != null) {
-            audit.add(new AuditEntry(now, null, "SIGN_IN_LOCKED", "PERSON", subject, null,
-                    "until " + account.lockedUntil() + " after " + account.failures() + " failures", null));
+            trail.recordAs(null, AuditSubject.PERSON, subject, AuditAction.SIGN_IN_LOCKED, null,
+                    "until " + account.lockedUntil() + " after " + account.failures() + " failures");
             LOG.warning(() -> "sign-in of account '" + subject + "' locked until " + account.lockedUntil() + " after "
                     + account.failures() + " failures in a row");
         }
         if (lockAfter(from.failures(), ADDRESS_FREE) != null) {
-            audit.add(new AuditEntry(now, null, "SIGN_IN_LOCKED", "ADDRESS", String.valueOf(address), null,
-                    "until " + from.lockedUntil() + " after " + from.failures() + " failures", null));
+            trail.recordAs(null, AuditSubject.ADDRESS, String.valueOf(address), AuditAction.SIGN_IN_LOCKED, null,
+                    "until " + from.lockedUntil() + " after " + from.failures() + " failures");
             LOG.warning(() -> "sign-in from " + address + " locked until " + from.lockedUntil() + " after "
                     + from.failures() + " failures in a row");
         }

@@ -4,8 +4,11 @@ import static com.keystone.okr.web.support.WebText.text;
 
 import com.keystone.okr.domain.DomainText;
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.audit.AuditAction;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.unit.OrgUnitRepository;
+import com.keystone.okr.web.audit.AuditTrail;
 import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.support.UnknownKeyException;
 import com.keystone.okr.web.support.Versions;
@@ -25,6 +28,8 @@ public class UnitService {
     OrgUnitRepository units;
     @Inject
     CurrentUser user;
+    @Inject
+    AuditTrail trail;
     @PersistenceContext(unitName = "okr")
     EntityManager em;
 
@@ -49,6 +54,7 @@ public class UnitService {
         }
         units.add(unit);
         em.flush();
+        trail.record(AuditSubject.UNIT, unit.getPath(), AuditAction.UNIT_CREATED, null, unit.getPath());
         return unit;
     }
 
@@ -58,6 +64,8 @@ public class UnitService {
         OrgUnit unit = find(path);
         Versions.check(text("subject.unit", path), version, unit.getVersion());
         String oldPath = unit.getPath();
+        boolean wasArchived = unit.isArchived();
+        String oldName = unit.getName();
         boolean moves = newParentPath != null && (unit.getParent() == null || !newParentPath.equals(unit.getParent().getPath()));
         OrgUnit newParent = moves ? parent(newParentPath) : unit.getParent();
         String newPath = (newParent == null ? "" : newParent.getPath() + OrgUnit.SEPARATOR)
@@ -83,6 +91,20 @@ public class UnitService {
             }
         }
         em.flush();
+        // a unit's history is kept under the path it had then: a rename or move is noted under both paths
+        if (!unit.getName().equals(oldName)) {
+            trail.record(AuditSubject.UNIT, unit.getPath(), AuditAction.UNIT_RENAMED, oldPath, unit.getPath());
+        } else if (!unit.getPath().equals(oldPath)) {
+            trail.record(AuditSubject.UNIT, unit.getPath(), AuditAction.UNIT_MOVED, oldPath, unit.getPath());
+        }
+        if (!unit.getPath().equals(oldPath)) {
+            trail.record(AuditSubject.UNIT, oldPath, unit.getName().equals(oldName) ? AuditAction.UNIT_MOVED
+                    : AuditAction.UNIT_RENAMED, oldPath, unit.getPath());
+        }
+        if (unit.isArchived() != wasArchived) {
+            trail.record(AuditSubject.UNIT, unit.getPath(), unit.isArchived() ? AuditAction.UNIT_ARCHIVED
+                    : AuditAction.UNIT_RESTORED, null, null);
+        }
         return unit;
     }
 

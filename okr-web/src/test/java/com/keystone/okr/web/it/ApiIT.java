@@ -638,6 +638,66 @@ class ApiIT {
         assertTrue(locked.body().contains("Too many failed sign-ins"), locked.body());
         assertError(429, null, call("GET", "cycles", username, "yet-another-guess", null));
         expect(200, api().get("alice", "cycles")); // another account signs in as ever
+        List<String> trail = actions(audit("admin", "person:" + username));
+        assertTrue(trail.contains("SIGN_IN_LOCKED") && trail.stream().filter("SIGN_IN_FAILED"::equals).count()
+                == SignInThrottle.ACCOUNT_FREE + 1, trail.toString());
+    }
+
+    @Test
+    void everyWritePathLeavesTypedAuditEntriesThatAdminsHrAndLeadsRead() {
+        // a KPI edit through the API
+        String kpi = "AUD-" + unique();
+        expect(201, api().post("admin", "kpis", "{\"key\":\"" + kpi + "\",\"name\":\"Audited\",\"unitPath\":"
+                + "\"Acme/Marketing\",\"direction\":\"HIGHER_IS_BETTER\",\"kind\":\"LEADING\",\"target\":10,"
+                + "\"warning\":5,\"timeAggregation\":\"SUM\"}"));
+        expect(200, api().put("admin", "kpis/" + kpi, "{\"target\":12}"));
+        List<JsonObject> kpiHistory = audit("hr", "kpi:" + kpi);
+        assertEquals(List.of("KPI_REDEFINED", "KPI_CREATED"), actions(kpiHistory), kpiHistory.toString());
+        assertEquals("admin", kpiHistory.get(0).getString("actor"));
+        assertTrue(kpiHistory.get(0).getString("before").contains("target 10")
+                && kpiHistory.get(0).getString("after").contains("target 12"), kpiHistory.toString());
+        expect(200, api().get("marketing.lead", "audit?subject=kpi:" + kpi)); // a lead of its unit
+        assertError(403, null, api().get("alice", "audit?subject=kpi:" + kpi)); // a member
+
+        // an import: each key it created, and the file
+        String o = "AUDO-" + unique();
+        expect(200, api().importCsv("admin", "okrs", "cycle,unit_path,objective_key,objective,parent_objective_key\n"
+                + CURRENT + ",Acme/Marketing," + o + ",Imported and audited,MK-1\n"));
+        assertEquals(List.of("IMPORTED_CREATED"), actions(audit("admin", "objective:" + o)));
+        assertTrue(actions(audit("admin", "import:okrs")).contains("IMPORT_APPLIED"));
+
+        // a child's weight change is in its parent's history too
+        expect(200, api().put("admin", "cycles/" + CURRENT + "/objectives/" + o, "{\"weight\":3}"));
+        List<JsonObject> parent = audit("marketing.lead", "objective:MK-1");
+        assertTrue(parent.stream().anyMatch(e -> e.getString("action").equals("CHILD_WEIGHT_CHANGED")
+                && e.getString("after").equals(o + " 3")), parent.toString());
+        assertTrue(audit("admin", "objective:" + o).stream().allMatch(e -> e.getString("key").equals(CURRENT + "/" + o)));
+
+        // admin actions on people and units
+        String who = "audited." + unique().toLowerCase(Locale.ROOT);
+        expect(201, api().post("admin", "people", "{\"username\":\"" + who + "\",\"displayName\":\"Audited Person\","
+                + "\"password\":\"a-first-long-password\"}"));
+        expect(200, api().put("admin", "people/" + who, "{\"roles\":[\"HR\"],\"password\":\"a-reset-long-password\"}"));
+        expect(200, api().put("admin", "people/" + who, "{\"active\":false}"));
+        assertEquals(List.of("DEACTIVATED", "PASSWORD_RESET", "ROLES_CHANGED", "PERSON_CREATED"),
+                actions(audit("hr", "person:" + who)));
+        String unit = "Audited " + unique();
+        expect(201, api().post("admin", "units", "{\"parentPath\":\"Acme\",\"name\":\"" + unit + "\"}"));
+        expect(200, api().put("admin", "units/" + ApiClient.unitPath("Acme/" + unit), "{\"name\":\"" + unit + " Renamed\"}"));
+        assertEquals(List.of("UNIT_RENAMED"), actions(audit("admin", "unit:Acme/" + unit + " Renamed")));
+
+        // bad subjects are named
+        assertError(400, "subject", api().get("admin", "audit?subject=CO-1"));
+        assertError(400, "subject", api().get("admin", "audit?subject=planet:Mars"));
+    }
+
+    private List<JsonObject> audit(String user, String subject) {
+        return expect(200, api().get(user, "audit?subject=" + java.net.URLEncoder.encode(subject, StandardCharsets.UTF_8)))
+                .array().getValuesAs(JsonObject.class);
+    }
+
+    private static List<String> actions(List<JsonObject> entries) {
+        return entries.stream().map(e -> e.getString("action")).toList();
     }
 
     @Test

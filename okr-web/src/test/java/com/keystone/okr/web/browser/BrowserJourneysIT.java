@@ -118,6 +118,41 @@ class BrowserJourneysIT {
         });
     }
 
+    @Test
+    void anAdminReadsTheHistoryOfAUnitAndAPersonAndALeadThatOfAKpiOfTheirUnit(Browser browser, Api api) {
+        String name = "History " + Api.uniqueKey("h");
+        expect(201, api.post("admin", "units", "{\"parentPath\":\"Acme/Marketing\",\"name\":\"" + name + "\"}"));
+        expect(200, api.put("admin", "units/" + com.keystone.okr.web.it.ApiClient.unitPath("Acme/Marketing/" + name),
+                "{\"name\":\"" + name + " B\"}"));
+        browser.signInAs("admin");
+        browser.go("/app/admin/units.xhtml");
+        browser.clickAjax(By.cssSelector("button[id$=':history'][data-path='Acme/Marketing/" + name + " B']"));
+        browser.until("the unit's history shows", d -> browser.text(By.id("auditHistory:body")).contains("Unit renamed"));
+        assertTrue(browser.text(By.id("auditHistory:body")).contains("Acme/Marketing/" + name + " B"),
+                browser.text(By.id("auditHistory:body")));
+
+        browser.go("/app/admin/people.xhtml");
+        browser.clickAjax(By.cssSelector("button[id$=':history'][data-username='alice']"));
+        browser.until("alice's history opens", d -> browser.text(By.id("auditHistory:body")).contains("alice"));
+
+        browser.go("/app/index.xhtml"); // away from the open dialog
+        browser.signOut();
+        browser.signInAs("marketing.lead");
+        browser.go("/app/kpis.xhtml?unit=Acme/Marketing&below=true");
+        List<WebElement> buttons = browser.driver().findElements(By.cssSelector("button[id$=':history']"));
+        assertFalse(buttons.isEmpty(), "a lead reads the history of their unit's KPIs");
+        browser.clickAjax(By.cssSelector("button[id$=':history']"));
+        browser.until("the KPI's history opens", d -> browser.text(By.id("auditHistory:body")).contains("History of"));
+        assertTrue(browser.scriptErrors().isEmpty(), browser.scriptErrors().toString());
+
+        browser.go("/app/index.xhtml");
+        browser.signOut();
+        browser.signInAs("alice");
+        browser.go("/app/kpis.xhtml?unit=Acme/Marketing&below=true");
+        assertTrue(browser.driver().findElements(By.cssSelector("button[id$=':history']")).isEmpty(),
+                "a member is offered no history");
+    }
+
     private static List<String> unitsShown(Browser browser) {
         return browser.driver().findElements(By.xpath("//tbody[@id='coach:findings_data']/tr[@data-ri]/td[3]")).stream()
                 .map(td -> td.getText().strip()).toList();

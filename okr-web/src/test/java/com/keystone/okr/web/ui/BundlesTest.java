@@ -1,9 +1,15 @@
 package com.keystone.okr.web.ui;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.keystone.okr.domain.BundleParity;
+import com.keystone.okr.domain.audit.AuditAction;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BundlesTest {
 
     static Stream<String> bundles() {
-        return Stream.of("messages", "okr", "kpi", "admin", "review", "validation", "refusals");
+        return Stream.of("messages", "okr", "kpi", "admin", "review", "validation", "refusals", "history");
     }
 
     @ParameterizedTest
@@ -22,5 +28,15 @@ class BundlesTest {
     void englishAndPortugueseNameTheSameKeysWithTheSamePlaceholders(String bundle) {
         // the refusals are MessageFormat patterns (rendered by Text); Faces labels need not be
         assertAll(BundleParity.checks("i18n/" + bundle, bundle.equals("refusals")));
+    }
+
+    @Test
+    void everyAuditedActionHasANameInEveryLanguage() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("pt-BR"))) {
+            ResourceBundle hist = ResourceBundle.getBundle("i18n.history", locale);
+            for (AuditAction a : AuditAction.values()) {
+                assertTrue(hist.containsKey("action." + a.name()), a + " has no label in " + locale);
+            }
+        }
     }
 }

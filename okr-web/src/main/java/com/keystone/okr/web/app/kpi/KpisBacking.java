@@ -5,6 +5,7 @@ import com.keystone.okr.web.kpi.MeasurementService;
 import com.keystone.okr.web.report.ChartJson;
 import com.keystone.okr.web.report.KpiTrends;
 import com.keystone.okr.web.report.UnitSearch;
+import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.ui.Messages;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.faces.application.FacesMessage;
@@ -45,6 +46,8 @@ public class KpisBacking implements Serializable {
     MeasurementService measurements;
     @Inject
     ViewContext context;
+    @Inject
+    CurrentUser user;
 
     private String unit;
     private boolean below;
@@ -72,6 +75,11 @@ public class KpisBacking implements Serializable {
             focus = board.focused() == null ? null : board.focused().key();
         }
         return board;
+    }
+
+    /** Admins, HR and the leads of the KPI's unit (or above) read its history. */
+    public boolean canReadHistory(KpiLine l) {
+        return user.isAdmin() || user.isHr() || user.canWriteInPath(l.kpi().unitPath());
     }
 
     public boolean isCycleThere() {

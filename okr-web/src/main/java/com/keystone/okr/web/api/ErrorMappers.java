@@ -135,7 +135,8 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             Map.entry("unit_aggregation", "unitAggregation"), Map.entry("numerator_key", "numeratorKey"),
             Map.entry("denominator_key", "denominatorKey"), Map.entry("unit_of_measure", "unitOfMeasure"));
 
-    private static String firstLine(String s) {
+    /** The first line of a message, at most 300 characters: what an error body may quote of a parser. */
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }

@@ -35,17 +35,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         try (JsonReader reader = Json.createReader(entityStream)) {
             body = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
-            throw new InvalidInputException(null, "The body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new InvalidInputException(null, "The body is not valid JSON: " + ErrorMappers.firstLine(e.getMessage()));
         }
         return StrictJson.bind(body, type);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

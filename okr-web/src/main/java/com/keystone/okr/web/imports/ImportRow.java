@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -78,26 +79,21 @@ final class ImportRow {
 
     /** A figure (value, start, target, warning), checked by the one rule of the API and the web UI ({@link Checks#figure}). */
     BigDecimal decimal(String column, boolean required) {
-        BigDecimal d = number(column, required);
-        if (d == null) {
-            return null;
-        }
-        try {
-            return Checks.figure(column, d);
-        } catch (InvalidInputException e) {
-            error(column, e.getMessage());
-            return null;
-        }
+        return checked(column, number(column, required), Checks::figure);
     }
 
     /** A weight, checked as everywhere ({@link Checks#weight}); absent when empty (the entity's default is 1). */
     BigDecimal weight(String column) {
-        BigDecimal w = number(column, false);
-        if (w == null) {
+        return checked(column, number(column, false), Checks::weight);
+    }
+
+    /** The domain's check of a number read from {@code column}, its refusal reported on this row. */
+    private BigDecimal checked(String column, BigDecimal n, BiFunction<String, BigDecimal, BigDecimal> check) {
+        if (n == null) {
             return null;
         }
         try {
-            return Checks.weight(column, w);
+            return check.apply(column, n);
         } catch (InvalidInputException e) {
             error(column, e.getMessage());
             return null;

@@ -935,6 +935,12 @@ class ApiIT {
         assertError(400, "weight", api().post("admin", "cycles/" + CURRENT + "/objectives/PF-1/key-results",
                 "{\"key\":\"" + "HEAVY" + unique() + "\",\"title\":\"Heavy\",\"type\":\"NUMERIC\",\"start\":0,\"target\":10,"
                         + "\"weight\":101}"));
+        assertError(400, "target", api().put("admin", "kpis/LEADS", "{\"target\":1e999}"));
+        assertError(400, "warning", api().put("admin", "kpis/LEADS", "{\"warning\":0.000000000001}"));
+        assertError(400, "weight", api().put("admin", "cycles/" + CURRENT + "/objectives/PF-1", "{\"weight\":1e999}"));
+        assertError(400, "weight", api().put("admin", "cycles/" + CURRENT + "/objectives/PF-1", "{\"weight\":-1}"));
+        assertError(400, "weight", api().put("admin", "cycles/" + CURRENT + "/objectives/PF-1", "{\"weight\":100.5}"));
+        assertError(400, "version", api().put("admin", "kpis/LEADS", "{\"version\":2.5}"));
         assertEquals(before, checkIns("PF-1-KR2").size(), "nothing stored");
         assertEquals(version, dataVersion(), "nothing changed");
         // the largest figure that can be kept is kept exactly

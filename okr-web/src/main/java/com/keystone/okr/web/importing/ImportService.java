@@ -47,10 +47,12 @@ public class ImportService {
         CsvImporter importer = new CsvImporter(em, clock, user.username());
         ImportResult result = importer.importCsv(kind, body);
         em.flush();
-        // the audit trail: each key the file created or updated, and the file itself
+        // the audit trail: each key the file created or changed (the flush above moved its version), and the file
         for (ImportChange c : importer.changes()) {
-            trail.record(c.subject(), c.key(), c.created() ? AuditAction.IMPORTED_CREATED : AuditAction.IMPORTED_UPDATED,
-                    null, null);
+            if (c.created() || c.updated()) {
+                trail.record(c.subject(), c.key(), c.created() ? AuditAction.IMPORTED_CREATED : AuditAction.IMPORTED_UPDATED,
+                        null, null);
+            }
         }
         trail.record(AuditSubject.IMPORT, kind.name().toLowerCase(Locale.ROOT), AuditAction.IMPORT_APPLIED, null,
                 "created " + result.created() + ", updated " + result.updated() + ", unchanged " + result.unchanged());

@@ -221,6 +221,7 @@ final class KpiImport {
                 Kpi kpi = stored.get(l.key());
                 boolean moved = false;
                 if (kpi != null) {
+                    long versionBefore = kpi.getVersion();
                     if (!kpi.getUnit().getPath().equals(unit.getPath())) {
                         kpi.moveTo(unit);
                         moved = true;
@@ -233,14 +234,15 @@ final class KpiImport {
                         kpi.assignOwner(people.newOwner("owner", l.owner(), owner));
                     }
                     updated++;
-                    changes.add(new ImportChange(AuditSubject.KPI, kpi.getKey(), false));
+                    Kpi matched = kpi;
+                    changes.add(ImportChange.matched(AuditSubject.KPI, kpi.getKey(), versionBefore, matched::getVersion));
                 } else {
                     kpi = new Kpi(l.key(), l.name(), unit, l.direction(), l.kind(), l.target(), l.warning(), l.timeAggregation());
                     kpi.describeUnitOfMeasure(l.unitOfMeasure());
                     kpi.assignOwner(people.newOwner("owner", l.owner(), owner));
                     fresh.add(kpi);
                     created++;
-                    changes.add(new ImportChange(AuditSubject.KPI, kpi.getKey(), true));
+                    changes.add(ImportChange.created(AuditSubject.KPI, kpi.getKey()));
                 }
                 inFile.put(l.key(), new Entry(l, kpi, moved));
             } catch (InvalidInputException e) {

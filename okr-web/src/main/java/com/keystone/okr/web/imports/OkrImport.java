@@ -277,6 +277,7 @@ final class OkrImport {
             try {
                 Objective o = stored.get(entry.getKey());
                 if (o != null) {
+                    long versionBefore = o.getVersion();
                     if (!o.getUnit().getPath().equals(r.unit().getPath())) {
                         row.error("unit_path", "objective " + l.objectiveKey() + " belongs to " + o.getUnit().getPath()
                                 + "; an import cannot move it to another unit (" + r.unit().getPath() + ")");
@@ -292,7 +293,9 @@ final class OkrImport {
                         o.assignOwner(people.newOwner("objective_owner", l.owner(), r.owner()));
                     }
                     updated++;
-                    changes.add(new ImportChange(AuditSubject.OBJECTIVE, o.getCycle().getName() + "/" + o.getKey(), false));
+                    Objective matched = o;
+                    changes.add(ImportChange.matched(AuditSubject.OBJECTIVE, o.getCycle().getName() + "/" + o.getKey(),
+                            versionBefore, matched::getVersion));
                 } else {
                     o = new Objective(r.cycle(), l.objectiveKey(), l.title(), r.unit());
                     if (l.weight() != null) {
@@ -303,7 +306,7 @@ final class OkrImport {
                     }
                     fresh.add(o);
                     created++;
-                    changes.add(new ImportChange(AuditSubject.OBJECTIVE, o.getCycle().getName() + "/" + o.getKey(), true));
+                    changes.add(ImportChange.created(AuditSubject.OBJECTIVE, o.getCycle().getName() + "/" + o.getKey()));
                 }
                 g.objective = o;
             } catch (InvalidInputException e) {
@@ -382,9 +385,12 @@ final class OkrImport {
             try {
                 KeyResult kr = stored.get(key);
                 if (kr != null) {
+                    long versionBefore = kr.getVersion();
                     update(kr, r, objective, people);
                     updated++;
-                    changes.add(new ImportChange(AuditSubject.KEY_RESULT, objective.getCycle().getName() + "/" + kr.getKey(), false));
+                    KeyResult matched = kr;
+                    changes.add(ImportChange.matched(AuditSubject.KEY_RESULT, objective.getCycle().getName() + "/" + kr.getKey(),
+                            versionBefore, matched::getVersion));
                 } else {
                     kr = new KeyResult(objective, l.krKey(), l.krTitle(), l.krType() == null ? KeyResultType.NUMERIC : l.krType(),
                             l.start(), l.target());
@@ -399,7 +405,7 @@ final class OkrImport {
                     }
                     fresh.add(kr);
                     created++;
-                    changes.add(new ImportChange(AuditSubject.KEY_RESULT, objective.getCycle().getName() + "/" + kr.getKey(), true));
+                    changes.add(ImportChange.created(AuditSubject.KEY_RESULT, objective.getCycle().getName() + "/" + kr.getKey()));
                 }
             } catch (InvalidInputException e) {
                 errors.add(row.number(), e, KIND, "kr_key");

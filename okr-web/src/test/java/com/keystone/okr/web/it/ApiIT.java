@@ -664,6 +664,12 @@ class ApiIT {
         expect(200, api().importCsv("admin", "okrs", "cycle,unit_path,objective_key,objective,parent_objective_key\n"
                 + CURRENT + ",Acme/Marketing," + o + ",Imported and audited,MK-1\n"));
         assertEquals(List.of("IMPORTED_CREATED"), actions(audit("admin", "objective:" + o)));
+        expect(200, api().importCsv("admin", "okrs", "cycle,unit_path,objective_key,objective,parent_objective_key\n"
+                + CURRENT + ",Acme/Marketing," + o + ",Imported and audited,MK-1\n"));
+        assertEquals(List.of("IMPORTED_CREATED"), actions(audit("admin", "objective:" + o)), "the same file again changes nothing");
+        expect(200, api().importCsv("admin", "okrs", "cycle,unit_path,objective_key,objective,parent_objective_key\n"
+                + CURRENT + ",Acme/Marketing," + o + ",Imported and audited and renamed,MK-1\n"));
+        assertEquals(List.of("IMPORTED_UPDATED", "IMPORTED_CREATED"), actions(audit("admin", "objective:" + o)));
         assertTrue(actions(audit("admin", "import:okrs")).contains("IMPORT_APPLIED"));
 
         // a child's weight change is in its parent's history too

@@ -124,7 +124,7 @@ final class Computation {
         for (Long id : dirty.objectives) {
             Long at = id;
             while (at != null && cascade.add(at)) {
-                at = index.objective(at).parentId();
+                at = index.parentOf(index.objective(at));
             }
         }
         List<Long> objectiveOrder = DependencyOrder.of(cascade, id -> index.childrenOf(id).stream().map(ObjectiveRow::id)
@@ -218,7 +218,7 @@ final class Computation {
     private ObjectiveResult objective(ObjectiveRow o, Breakdown b) {
         double p = ObjectiveRollup.progress(b);
         return new ObjectiveResult(o.id(), o.key(), o.title(), index.unitPathOf(o),
-                o.parentId() == null ? null : index.objective(o.parentId()).key(), o.owner(), weight(o.weight()),
+                index.parentOf(o) == null ? null : index.objective(index.parentOf(o)).key(), o.owner(), weight(o.weight()),
                 p, b.hasProgress(), Pace.of(p, expected), grade(index.cycle(), p, o.frozenGrade(), o.gradeOverride()),
                 b.contributors());
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -187,7 +188,14 @@ public final class LiveCycle {
                 throw new IllegalStateException("the live model of " + cycleName() + " is broken; rebuild it");
             }
             if (!changes.isEmpty()) {
+                Set<Long> objectiveLoops = index.objectivesOnLoops();
+                Set<Long> kpiLoops = index.kpisOnLoops();
                 applyLocked(changes);
+                if (!objectiveLoops.equals(index.objectivesOnLoops()) || !kpiLoops.equals(index.kpisOnLoops())) {
+                    // a loop in stored data appeared or went: what counts where moved beyond the changed rows
+                    throw new IllegalStateException("a loop of alignments or KPI references in the rows of " + cycleName()
+                            + " appeared or went: reload it");
+                }
             }
             version = Math.max(version, newVersion);
         } catch (RuntimeException e) {

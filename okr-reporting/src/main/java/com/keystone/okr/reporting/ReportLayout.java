@@ -79,8 +79,9 @@ final class ReportLayout {
                 objectiveIds[o] = objective.id();
                 objectiveAt.putIfAbsent(objective.key(), o);
                 objectiveById.put(objective.id(), o);
-                if (objective.parentId() != null) {
-                    children.computeIfAbsent(index.objective(objective.parentId()).key(), x -> new ArrayList<>()).add(o);
+                Long parent = index.parentOf(objective);
+                if (parent != null) {
+                    children.computeIfAbsent(index.objective(parent).key(), x -> new ArrayList<>()).add(o);
                 }
                 keyResultsFrom[o] = k;
                 for (KeyResultRow kr : index.keyResultsOf(objective.id())) {

@@ -50,6 +50,9 @@ public final class KpiValues {
 
     /** The KPIs a KPI's value is computed from: its children, or its numerator and denominator. */
     public static List<KpiRow> references(SnapshotIndex index, KpiRow k) {
+        if (index.kpisOnLoops().contains(k.id())) {
+            return List.of(); // a KPI on a loop of references has no value, so it needs none
+        }
         List<KpiRow> refs = new ArrayList<>(k.childIds().size() + 2);
         for (Long child : k.childIds()) {
             refs.add(index.kpi(child));
@@ -68,6 +71,9 @@ public final class KpiValues {
 
     /** R6: one KPI's value for the period, given the values already {@code known} of the KPIs it is computed from. */
     public static BigDecimal valueOf(SnapshotIndex index, KpiRow k, KpiPeriod period, Map<Long, BigDecimal> known) {
+        if (index.kpisOnLoops().contains(k.id())) {
+            return null; // its references come back to it: no value (the coach names it, KPI_LOOP)
+        }
         if (k.isRatio()) {
             return ratio(known.get(k.numeratorId()), known.get(k.denominatorId()));
         }

@@ -13,7 +13,11 @@ public enum FindingCode {
     NO_LAGGING_INDICATOR(Severity.INFO),
     STALE_KEY_RESULT(Severity.WARNING),
     /** Nobody is accountable: an objective, key result or KPI without an owner. */
-    NO_OWNER(Severity.WARNING);
+    NO_OWNER(Severity.WARNING),
+    /** Stored alignments that come back to the objective (refused on input; found only in data changed outside Keystone). */
+    ALIGNMENT_LOOP(Severity.ERROR),
+    /** Stored KPI references (children, numerator, denominator) that come back to the KPI: it has no value. */
+    KPI_LOOP(Severity.ERROR);
 
     private final Severity severity;
 

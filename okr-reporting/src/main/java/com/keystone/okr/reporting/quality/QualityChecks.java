@@ -64,6 +64,9 @@ public final class QualityChecks {
             }
         }
         for (KpiRow k : index.kpisOf(unit.id())) {
+            if (index.kpisOnLoops().contains(k.id())) {
+                findings.add(Finding.of(FindingCode.KPI_LOOP, unit.path(), k.key(), text("KPI_LOOP", k.key())));
+            }
             if (!servingKpis.contains(k.id())) {
                 findings.add(Finding.of(FindingCode.ORPHAN_KPI, unit.path(), k.key(), text("ORPHAN_KPI", k.key(), index.cycle().name())));
             }
@@ -109,7 +112,10 @@ public final class QualityChecks {
             findings.add(Finding.of(FindingCode.TOO_FEW_KEY_RESULTS, unit.path(), o.key(), text(
                     krs.isEmpty() ? "TOO_FEW_KEY_RESULTS.none" : "TOO_FEW_KEY_RESULTS.one", o.key(), MIN_KEY_RESULTS)));
         }
-        if (!unit.isRoot() && o.parentId() == null) {
+        if (index.objectivesOnLoops().contains(o.id())) {
+            findings.add(Finding.of(FindingCode.ALIGNMENT_LOOP, unit.path(), o.key(), text("ALIGNMENT_LOOP", o.key(),
+                    index.objective(o.parentId()).key())));
+        } else if (!unit.isRoot() && o.parentId() == null) {
             findings.add(Finding.of(FindingCode.ORPHAN_OBJECTIVE, unit.path(), o.key(), text("ORPHAN_OBJECTIVE", o.key(),
                     unit.path())));
         }

@@ -45,6 +45,9 @@ public final class SnapshotIndex {
     private final Map<Long, List<ObjectiveRow>> childObjectives = new HashMap<>();
     private final Map<Long, List<KeyResultRow>> keyResultsByObjective = new HashMap<>();
     private final Map<Long, List<KeyResultRow>> keyResultsByKpi = new HashMap<>();
+    /** The objectives and KPIs on a loop of stored data (null: not computed since the last change of the graph). */
+    private Set<Long> objectiveLoops;
+    private Set<Long> kpiLoops;
     private final Map<Long, List<CheckInRow>> checkInsByKeyResult = new HashMap<>();
     private final Map<Long, List<KpiRow>> kpisByUnit = new HashMap<>();
     private final Map<Long, List<KpiRow>> kpiDependents = new HashMap<>();
@@ -186,6 +189,9 @@ public final class SnapshotIndex {
     /** A new or changed objective: moved between units or re-aligned, its lists follow. */
     public ObjectiveRow putObjective(ObjectiveRow o) {
         ObjectiveRow old = objectives.put(o.id(), o);
+        if (old == null || !Objects.equals(old.parentId(), o.parentId())) {
+            objectiveLoops = null;
+        }
         if (old != null) {
             remove(objectivesByUnit, old.unitId(), old.id(), ObjectiveRow::id);
             if (old.parentId() != null) {
@@ -237,6 +243,9 @@ public final class SnapshotIndex {
     /** A new or changed KPI: its unit's list and the reverse references follow. */
     public KpiRow putKpi(KpiRow k) {
         KpiRow old = kpis.put(k.id(), k);
+        if (old == null || !references(old).equals(references(k))) {
+            kpiLoops = null;
+        }
         if (old != null) {
             remove(kpisByUnit, old.unitId(), old.id(), KpiRow::id);
             for (Long ref : references(old)) {
@@ -345,9 +354,132 @@ public final class SnapshotIndex {
         return listOf(objectivesByUnit, unitId);
     }
 
-    /** The objectives aligned to this one (its children in the cascade), by id. */
+    /**
+     * The objectives aligned to this one (its children in the cascade), by id, leaving out those
+     * whose alignment is part of a loop in the stored data (see {@link #objectivesOnLoops}).
+     */
     public List<ObjectiveRow> childrenOf(long objectiveId) {
-        return listOf(childObjectives, objectiveId);
+        List<ObjectiveRow> children = listOf(childObjectives, objectiveId);
+        Set<Long> loops = objectivesOnLoops();
+        if (loops.isEmpty() || children.stream().noneMatch(c -> loops.contains(c.id()))) {
+            return children;
+        }
+        return children.stream().filter(c -> !loops.contains(c.id())).toList();
+    }
+
+    /**
+     * The objective this one counts in: its parent, or null when it has none or when its alignment
+     * is part of a loop (a loop's alignments are not counted; the coach names each objective on it).
+     */
+    public Long parentOf(ObjectiveRow o) {
+        return o.parentId() == null || objectivesOnLoops().contains(o.id()) ? null : o.parentId();
+    }
+
+    /**
+     * The objectives whose alignments form a loop in the stored data (each one's parent chain
+     * comes back to it). The domain and the graph locks refuse loops, so this is empty unless
+     * rows were changed behind Keystone's back; reports then still compute, without the loop.
+     */
+    public Set<Long> objectivesOnLoops() {
+        Set<Long> loops = objectiveLoops;
+        if (loops == null) {
+            loops = findObjectiveLoops();
+            objectiveLoops = loops;
+        }
+        return loops;
+    }
+
+    private Set<Long> findObjectiveLoops() {
+        Set<Long> onLoop = new java.util.HashSet<>();
+        Map<Long, Integer> state = new HashMap<>(); // 1 on the current walk, 2 done
+        for (Long start : objectives.keySet()) {
+            List<Long> walk = new ArrayList<>();
+            Long at = start;
+            while (at != null && !state.containsKey(at)) {
+                state.put(at, 1);
+                walk.add(at);
+                ObjectiveRow row = objectives.get(at);
+                at = row == null ? null : row.parentId();
+            }
+            if (at != null && state.get(at) == 1) {
+                for (int i = walk.indexOf(at); i < walk.size(); i++) {
+                    onLoop.add(walk.get(i));
+                }
+            }
+            walk.forEach(id -> state.put(id, 2));
+        }
+        return onLoop.isEmpty() ? Set.of() : Collections.unmodifiableSet(onLoop);
+    }
+
+    /**
+     * The KPIs on a loop of references (children, numerator, denominator) in the stored data:
+     * they have no value and the coach names them; KPIs computed from them see no value there.
+     */
+    public Set<Long> kpisOnLoops() {
+        Set<Long> loops = kpiLoops;
+        if (loops == null) {
+            loops = findKpiLoops();
+            kpiLoops = loops;
+        }
+        return loops;
+    }
+
+    /** The KPIs in a strongly connected part of more than one KPI, or referring to themselves (iterative Kosaraju). */
+    private Set<Long> findKpiLoops() {
+        List<Long> finished = new ArrayList<>(kpis.size());
+        Set<Long> seen = new java.util.HashSet<>();
+        for (Long start : kpis.keySet()) {
+            if (!seen.add(start)) {
+                continue;
+            }
+            java.util.Deque<java.util.Iterator<Long>> stack = new java.util.ArrayDeque<>();
+            java.util.Deque<Long> nodes = new java.util.ArrayDeque<>();
+            nodes.push(start);
+            stack.push(references(kpis.get(start)).iterator());
+            while (!stack.isEmpty()) {
+                java.util.Iterator<Long> it = stack.peek();
+                if (it.hasNext()) {
+                    Long next = it.next();
+                    if (kpis.containsKey(next) && seen.add(next)) {
+                        nodes.push(next);
+                        stack.push(references(kpis.get(next)).iterator());
+                    }
+                } else {
+                    stack.pop();
+                    finished.add(nodes.pop());
+                }
+            }
+        }
+        Map<Long, List<Long>> reverse = new HashMap<>();
+        for (KpiRow k : kpis.values()) {
+            for (Long ref : references(k)) {
+                reverse.computeIfAbsent(ref, x -> new ArrayList<>()).add(k.id());
+            }
+        }
+        Set<Long> onLoop = new java.util.HashSet<>();
+        Set<Long> assigned = new java.util.HashSet<>();
+        for (int i = finished.size() - 1; i >= 0; i--) {
+            Long root = finished.get(i);
+            if (!assigned.add(root)) {
+                continue;
+            }
+            List<Long> component = new ArrayList<>();
+            java.util.Deque<Long> todo = new java.util.ArrayDeque<>();
+            todo.push(root);
+            while (!todo.isEmpty()) {
+                Long at = todo.pop();
+                component.add(at);
+                for (Long from : reverse.getOrDefault(at, List.of())) {
+                    if (assigned.add(from)) {
+                        todo.push(from);
+                    }
+                }
+            }
+            if (component.size() > 1 || references(kpis.get(root)).contains(root)) {
+                onLoop.addAll(component);
+            }
+        }
+        return onLoop.isEmpty() ? Set.of() : Collections.unmodifiableSet(onLoop);
     }
 
     /** The objective's key results, by id. */

@@ -47,6 +47,7 @@ public final class UnitRollup {
 
     /** R3: not aligned to another objective of the same unit. */
     public static boolean isTopLevel(SnapshotIndex index, ObjectiveRow o) {
-        return o.parentId() == null || index.objective(o.parentId()).unitId() != o.unitId();
+        Long parent = index.parentOf(o); // a loop's alignments do not count (SnapshotIndex.objectivesOnLoops)
+        return parent == null || index.objective(parent).unitId() != o.unitId();
     }
 }

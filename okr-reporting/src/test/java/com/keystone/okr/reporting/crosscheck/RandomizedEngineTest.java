@@ -76,7 +76,11 @@ class RandomizedEngineTest {
                 expected.add("status " + status);
             }
             for (var code : com.keystone.okr.reporting.quality.FindingCode.values()) {
-                expected.add("finding " + code);
+                // loops are refused on input, so companies built by the rules never hold one (LoopsInStoredDataTest)
+                if (code != com.keystone.okr.reporting.quality.FindingCode.ALIGNMENT_LOOP
+                        && code != com.keystone.okr.reporting.quality.FindingCode.KPI_LOOP) {
+                    expected.add("finding " + code);
+                }
             }
             List<String> missing = expected.stream().filter(e -> !seen.containsKey(e)).toList();
             if (!missing.isEmpty()) {

@@ -38,9 +38,9 @@ final class CoachLines {
     /** R8: which findings are about what (docs/rules.md, "unit path and subject"). */
     static SubjectKind kindOf(CycleReport report, Finding f) {
         return switch (f.code()) {
-            case UNMEASURABLE, TOO_MANY_KEY_RESULTS, TOO_FEW_KEY_RESULTS, ORPHAN_OBJECTIVE -> SubjectKind.OBJECTIVE;
+            case UNMEASURABLE, TOO_MANY_KEY_RESULTS, TOO_FEW_KEY_RESULTS, ORPHAN_OBJECTIVE, ALIGNMENT_LOOP -> SubjectKind.OBJECTIVE;
             case STALE_KEY_RESULT -> SubjectKind.KEY_RESULT;
-            case ORPHAN_KPI -> SubjectKind.KPI;
+            case ORPHAN_KPI, KPI_LOOP -> SubjectKind.KPI;
             case TOO_MANY_OBJECTIVES, NO_LEADING_INDICATOR, NO_LAGGING_INDICATOR -> SubjectKind.UNIT;
             case NO_OWNER -> report.objective(f.subject()).isPresent() ? SubjectKind.OBJECTIVE
                     : report.keyResult(f.subject()).isPresent() ? SubjectKind.KEY_RESULT

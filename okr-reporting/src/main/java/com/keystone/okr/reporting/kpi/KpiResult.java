@@ -4,6 +4,7 @@ import com.keystone.okr.domain.kpi.Direction;
 import com.keystone.okr.domain.kpi.KpiKind;
 import com.keystone.okr.domain.kpi.TimeAggregation;
 import com.keystone.okr.domain.kpi.UnitAggregation;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public record KpiResult(long id, String key, String name, String unitPath, Strin
                         KpiKind kind, BigDecimal target, BigDecimal warning, KpiSource source,
                         TimeAggregation timeAggregation, UnitAggregation unitAggregation, Double value,
                         BigDecimal exactValue, KpiStatus status, int measurementsInPeriod,
-                        List<KpiChildValue> children, KpiRatioParts ratio, String unitOfMeasure) {
+                        List<KpiChildValue> children, KpiRatioParts ratio, String unitOfMeasure) implements Serializable {
 
     public KpiResult {
         children = List.copyOf(children);

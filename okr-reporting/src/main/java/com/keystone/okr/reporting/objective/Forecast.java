@@ -1,5 +1,6 @@
 package com.keystone.okr.reporting.objective;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -10,5 +11,5 @@ import java.time.LocalDate;
  * @param projectedValue    the line's value on {@code at}
  * @param projectedProgress R1 applied to the projected value
  */
-public record Forecast(LocalDate at, int points, double slopePerDay, double projectedValue, double projectedProgress) {
+public record Forecast(LocalDate at, int points, double slopePerDay, double projectedValue, double projectedProgress) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package com.keystone.okr.reporting.objective;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
  * that counts (the override where there is one) and {@code band} the band of the effective one.
  * Both stay visible side by side.
  */
-public record GradeInfo(BigDecimal computed, BigDecimal override, BigDecimal effective, GradeBand band) {
+public record GradeInfo(BigDecimal computed, BigDecimal override, BigDecimal effective, GradeBand band) implements Serializable {
 
     public static GradeInfo of(BigDecimal computed, BigDecimal override) {
         BigDecimal effective = override != null ? override : computed;

@@ -2,6 +2,7 @@ package com.keystone.okr.reporting.objective;
 
 import com.keystone.okr.domain.objective.KeyResultType;
 import com.keystone.okr.reporting.cycle.Pace;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -26,5 +27,5 @@ public record KeyResultResult(long id, String key, String title, String objectiv
                               KeyResultType type, String owner, BigDecimal weight, BigDecimal start, BigDecimal target,
                               String kpiKey, double current, boolean hasValue, LocalDate latestCheckIn,
                               Integer confidence, int checkInsInCycle, double progress, Pace pace, Forecast forecast,
-                              GradeInfo grade) {
+                              GradeInfo grade) implements Serializable {
 }

@@ -1,6 +1,7 @@
 package com.keystone.okr.reporting.objective;
 
 import com.keystone.okr.reporting.cycle.Pace;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record ObjectiveResult(long id, String key, String title, String unitPath, String parentKey, String owner,
                               BigDecimal weight, double progress, boolean measurable, Pace pace, GradeInfo grade,
-                              List<Contributor> contributors) {
+                              List<Contributor> contributors) implements Serializable {
 
     public ObjectiveResult {
         contributors = List.copyOf(contributors);

@@ -1,6 +1,7 @@
 package com.keystone.okr.reporting.unit;
 
 import com.keystone.okr.reporting.objective.Contributor;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param contributors R3 explanation: the unit's top-level objectives, weight 0 ones marked not counted
  */
 public record UnitResult(long id, String path, Long parentId, int depth, Double progress,
-                         List<Contributor> contributors) {
+                         List<Contributor> contributors) implements Serializable {
 
     public UnitResult {
         contributors = List.copyOf(contributors);

@@ -6,13 +6,18 @@ import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How numbers read on the pages: percentages of progress, values with sensible decimals. */
 @Named("fmt")
 @ApplicationScoped
 public class Formats {
+
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** Progress 0..1 as a whole percentage, e.g. 0.4321 → 43. */
     public int percent(double progress) {
@@ -52,6 +57,11 @@ public class Formats {
 
     public String date(LocalDate d) {
         return d == null ? "–" : d.toString();
+    }
+
+    /** When something was recorded, in UTC (the clock of the histories): {@code 2026-12-05 10:12 UTC}. */
+    public String utcTime(Instant at) {
+        return at == null ? "–" : UTC_TIME.format(at) + " UTC";
     }
 
     private static Locale locale() {

@@ -8,9 +8,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ResourceBundle;
 
@@ -24,7 +21,6 @@ import java.util.ResourceBundle;
 public class HistoryBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Inject
     AuditService audit;
@@ -74,7 +70,4 @@ public class HistoryBacking implements Serializable {
         return hist.containsKey("action." + action) ? hist.getString("action." + action) : action;
     }
 
-    public String time(String instant) {
-        return instant == null ? "–" : TIME.format(Instant.parse(instant));
-    }
 }

@@ -17,10 +17,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +41,6 @@ public class ObjectiveBacking implements Serializable {
             "description", "edit:description",
             "objective_weight", "edit:weight", "weight", "edit:weight",
             "owner", "edit:owner");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     static final Map<String, String> GRADE_FIELDS = Map.of("grade", "grade:value", "reason", "grade:reason");
 
@@ -252,11 +248,6 @@ public class ObjectiveBacking implements Serializable {
     public boolean isAnyGrade() {
         return isClosed() && (page().objective().grade() != null
                 || page().keyResults().stream().anyMatch(k -> k.k().grade() != null));
-    }
-
-    /** When an audit entry happened, in UTC (the server's clock for the history is UTC). */
-    public String time(Instant at) {
-        return at == null ? "–" : TIME.format(at) + " UTC";
     }
 
     public String ownerName(String username) {

@@ -18,14 +18,6 @@ public class AuditRepository extends Repository<AuditEntry> {
         super(AuditEntry.class, em);
     }
 
-    /** Entries about one subject, newest first. */
-    public List<AuditEntry> about(String subjectType, String subjectKeyPrefix) {
-        return em.createQuery("select a from AuditEntry a where a.subjectType = :t and a.subjectKey like :k escape '\\' "
-                        + "order by a.occurredAt desc, a.id desc", AuditEntry.class)
-                .setParameter("t", subjectType).setParameter("k", likePrefix(subjectKeyPrefix))
-                .getResultList();
-    }
-
     /**
      * Entries of one subject type whose key is {@code key} exactly, or ends with {@code suffix}, or
      * starts with {@code prefix} (each optional), newest first, at most {@code max}.

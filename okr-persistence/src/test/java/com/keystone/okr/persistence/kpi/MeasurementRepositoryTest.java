@@ -67,7 +67,7 @@ class MeasurementRepositoryTest {
                 assertEquals("carol", m.getRecordedBy());
                 assertEquals("leads", m.getKpi().getKey());
                 assertTrue(new MeasurementRepository(em).find(kpi(em, "leads"), OCT_1.plusDays(1)).isEmpty());
-                assertEquals(List.of(), new AuditRepository(em).about("KPI", "leads@"), "a first value is no replacement");
+                assertEquals(List.of(), new AuditRepository(em).matching("KPI", null, null, "leads@", 1000), "a first value is no replacement");
             });
         }
     }
@@ -89,7 +89,7 @@ class MeasurementRepositoryTest {
                 assertEquals("dave", history.get(0).getRecordedBy());
                 assertEquals(T0.plusSeconds(3600), history.get(0).getRecordedAt());
 
-                List<AuditEntry> audit = new AuditRepository(em).about("KPI", "leads@2026-10-01");
+                List<AuditEntry> audit = new AuditRepository(em).matching("KPI", null, null, "leads@2026-10-01", 1000);
                 assertEquals(1, audit.size());
                 AuditEntry e = audit.get(0);
                 assertEquals("MEASUREMENT_REPLACED", e.getAction());
@@ -114,7 +114,7 @@ class MeasurementRepositoryTest {
             record(db, "net_rev", OCT_1, "2", T0.plusSeconds(60), "carol");
             record(db, "net_rev", OCT_1, "3", T0.plusSeconds(120), "carol");
 
-            db.run(em -> assertEquals(List.of("2 -> 3", "1 -> 2"), new AuditRepository(em).about("KPI", "net_rev@").stream()
+            db.run(em -> assertEquals(List.of("2 -> 3", "1 -> 2"), new AuditRepository(em).matching("KPI", null, null, "net_rev@", 1000).stream()
                     .map(e -> n(e.getOldValue()).stripTrailingZeros().toPlainString() + " -> "
                             + n(e.getNewValue()).stripTrailingZeros().toPlainString())
                     .toList()));

@@ -1,7 +1,9 @@
 package com.keystone.okr.web.app.okr;
 
 import com.keystone.okr.domain.audit.AuditEntry;
+import com.keystone.okr.domain.audit.AuditSubject;
 import com.keystone.okr.persistence.audit.AuditRepository;
+import com.keystone.okr.web.audit.AuditService;
 import com.keystone.okr.web.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,17 +32,12 @@ public class ObjectiveAudit {
         user.person();
         String prefix = cycleName + "/";
         List<AuditLine> lines = new ArrayList<>();
-        // the repository matches a key prefix: keep the exact subjects only (CO-1 must not bring CO-10)
-        for (AuditEntry e : audit.about("OBJECTIVE", prefix + objectiveKey)) {
-            if (e.getSubjectKey().equals(prefix + objectiveKey)) {
-                lines.add(line(e, objectiveKey));
-            }
+        for (AuditEntry e : audit.matching(AuditSubject.OBJECTIVE.name(), prefix + objectiveKey, null, null, AuditService.MAX)) {
+            lines.add(line(e, objectiveKey));
         }
         for (String kr : keyResultKeys) {
-            for (AuditEntry e : audit.about("KEY_RESULT", prefix + kr)) {
-                if (e.getSubjectKey().equals(prefix + kr)) {
-                    lines.add(line(e, kr));
-                }
+            for (AuditEntry e : audit.matching(AuditSubject.KEY_RESULT.name(), prefix + kr, null, null, AuditService.MAX)) {
+                lines.add(line(e, kr));
             }
         }
         lines.sort(Comparator.comparing(AuditLine::occurredAt).reversed());

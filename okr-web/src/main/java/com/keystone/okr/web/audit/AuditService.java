@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ public class AuditService {
     public static final int MAX = 1_000;
 
     /** One entry as the API and the pages show it. */
-    public record Line(String at, String actor, String action, String subject, String key, String before, String after,
+    public record Line(Instant at, String actor, String action, String subject, String key, String before, String after,
                        String reason) {
     }
 
@@ -70,8 +71,13 @@ public class AuditService {
             case KPI -> entries.matching(type.name(), key, null, key + "@", MAX); // with its replaced measurements
             default -> entries.matching(type.name(), key, null, null, MAX);
         };
-        return found.stream().map(e -> new Line(e.getOccurredAt().toString(), e.getActor(), e.getAction(),
+        return found.stream().map(e -> new Line(e.getOccurredAt(), e.getActor(), e.getAction(),
                 type.apiName() + ":" + key, e.getSubjectKey(), e.getOldValue(), e.getNewValue(), e.getReason())).toList();
+    }
+
+    /** Admins and HR read every history; a lead those of the units they lead and the units below. */
+    public boolean mayReadIn(String unitPath) {
+        return user.isAdmin() || user.isHr() || user.canWriteInPath(unitPath);
     }
 
     private void requireReader(AuditSubject type, String key, String cycle) {
@@ -80,9 +86,9 @@ public class AuditService {
         }
         boolean allowed = switch (type) {
             case PERSON -> key.equalsIgnoreCase(user.username());
-            case UNIT -> user.canWriteInPath(key);
+            case UNIT -> mayReadIn(key);
             case KPI -> unitsOf("select k.unit.path from Kpi k where k.key = :k", key, null).stream()
-                    .allMatch(user::canWriteInPath);
+                    .allMatch(this::mayReadIn);
             case OBJECTIVE -> allLed(unitsOf("select o.unit.path from Objective o where o.key = :k"
                     + (cycle == null ? "" : " and o.cycle.name = :c"), key, cycle));
             case KEY_RESULT -> allLed(unitsOf("select k.objective.unit.path from KeyResult k where k.key = :k"
@@ -98,7 +104,7 @@ public class AuditService {
         if (paths.isEmpty()) {
             throw new UnknownKeyException("subject", "of that key");
         }
-        return paths.stream().allMatch(user::canWriteInPath);
+        return paths.stream().allMatch(this::mayReadIn);
     }
 
     private List<String> unitsOf(String jpql, String key, String cycle) {

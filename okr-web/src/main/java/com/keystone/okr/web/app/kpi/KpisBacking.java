@@ -1,11 +1,11 @@
 package com.keystone.okr.web.app.kpi;
 
 import com.keystone.okr.reporting.kpi.KpiResult;
+import com.keystone.okr.web.audit.AuditService;
 import com.keystone.okr.web.kpi.MeasurementService;
 import com.keystone.okr.web.report.ChartJson;
 import com.keystone.okr.web.report.KpiTrends;
 import com.keystone.okr.web.report.UnitSearch;
-import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.ui.Messages;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.faces.application.FacesMessage;
@@ -47,7 +47,7 @@ public class KpisBacking implements Serializable {
     @Inject
     ViewContext context;
     @Inject
-    CurrentUser user;
+    AuditService audit;
 
     private String unit;
     private boolean below;
@@ -77,9 +77,9 @@ public class KpisBacking implements Serializable {
         return board;
     }
 
-    /** Admins, HR and the leads of the KPI's unit (or above) read its history. */
+    /** Whether the person looking may read the KPI's history (the rule of {@link AuditService}). */
     public boolean canReadHistory(KpiLine l) {
-        return user.isAdmin() || user.isHr() || user.canWriteInPath(l.kpi().unitPath());
+        return audit.mayReadIn(l.kpi().unitPath());
     }
 
     public boolean isCycleThere() {

@@ -3,11 +3,15 @@ package com.keystone.okr.reporting.snapshot;
 import com.keystone.okr.domain.unit.PathOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -390,7 +394,7 @@ public final class SnapshotIndex {
     }
 
     private Set<Long> findObjectiveLoops() {
-        Set<Long> onLoop = new java.util.HashSet<>();
+        Set<Long> onLoop = new HashSet<>();
         Map<Long, Integer> state = new HashMap<>(); // 1 on the current walk, 2 done
         for (Long start : objectives.keySet()) {
             List<Long> walk = new ArrayList<>();
@@ -427,17 +431,17 @@ public final class SnapshotIndex {
     /** The KPIs in a strongly connected part of more than one KPI, or referring to themselves (iterative Kosaraju). */
     private Set<Long> findKpiLoops() {
         List<Long> finished = new ArrayList<>(kpis.size());
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Long start : kpis.keySet()) {
             if (!seen.add(start)) {
                 continue;
             }
-            java.util.Deque<java.util.Iterator<Long>> stack = new java.util.ArrayDeque<>();
-            java.util.Deque<Long> nodes = new java.util.ArrayDeque<>();
+            Deque<Iterator<Long>> stack = new ArrayDeque<>();
+            Deque<Long> nodes = new ArrayDeque<>();
             nodes.push(start);
             stack.push(references(kpis.get(start)).iterator());
             while (!stack.isEmpty()) {
-                java.util.Iterator<Long> it = stack.peek();
+                Iterator<Long> it = stack.peek();
                 if (it.hasNext()) {
                     Long next = it.next();
                     if (kpis.containsKey(next) && seen.add(next)) {
@@ -456,15 +460,15 @@ public final class SnapshotIndex {
                 reverse.computeIfAbsent(ref, x -> new ArrayList<>()).add(k.id());
             }
         }
-        Set<Long> onLoop = new java.util.HashSet<>();
-        Set<Long> assigned = new java.util.HashSet<>();
+        Set<Long> onLoop = new HashSet<>();
+        Set<Long> assigned = new HashSet<>();
         for (int i = finished.size() - 1; i >= 0; i--) {
             Long root = finished.get(i);
             if (!assigned.add(root)) {
                 continue;
             }
             List<Long> component = new ArrayList<>();
-            java.util.Deque<Long> todo = new java.util.ArrayDeque<>();
+            Deque<Long> todo = new ArrayDeque<>();
             todo.push(root);
             while (!todo.isEmpty()) {
                 Long at = todo.pop();

@@ -300,14 +300,14 @@ class BrowserSecurityIT {
 
         Page dashboard = alice.get("/app/index.xhtml");
         assertEquals(200, dashboard.status(), dashboard.toString());
-        String row = rowIndexOf(dashboard.body(), kr);
+        String row = FormClient.dashboardRowOf(dashboard.body(), kr);
         String button = "dashboard:myKrs:" + row + ":checkin";
         Page opened = alice.ajax("/app/index.xhtml", "dashboard", button, "checkin", dashboard.viewState());
         assertTrue(opened.body().contains(kr), "the dialog opened for " + kr + ": " + opened);
         String viewState = opened.viewState();
 
         for (String token : new String[] {"1234567890123456789:-1234567890123456789", mallorys, null}) {
-            Page answer = alice.post("/app/index.xhtml", checkInFields(token, "7", "forged"));
+            Page answer = alice.post("/app/index.xhtml", FormClient.checkInFields(token, "7", "forged"));
             if (token != null) {
                 assertTrue(answer.isRefusal(), "refused with the expired or error page: " + answer);
             }
@@ -316,37 +316,10 @@ class BrowserSecurityIT {
         }
 
         // the same post with the page's own ViewState is what a person's click sends: it stores
-        Page stored = alice.post("/app/index.xhtml", checkInFields(viewState, "7", "genuine"));
+        Page stored = alice.post("/app/index.xhtml", FormClient.checkInFields(viewState, "7", "genuine"));
         assertTrue(stored.redirectsTo("/app/index.xhtml"), "the genuine post stores and reloads: " + stored);
         assertEquals(1, api.checkIns(cycle, kr).size());
         assertEquals("genuine", api.checkIns(cycle, kr).get(0).getString("comment"));
-    }
-
-    private static Map<String, String> checkInFields(String viewState, String value, String comment) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("checkin", "checkin");
-        f.put("checkin:value_input", value);
-        f.put("checkin:value_hinput", value);
-        f.put("checkin:confidence_input", "6");
-        f.put("checkin:comment", comment);
-        f.put("checkin:date_input", java.time.LocalDate.now().toString());
-        f.put("checkin:save", "checkin:save");
-        if (viewState != null) {
-            f.put("jakarta.faces.ViewState", viewState);
-        }
-        return f;
-    }
-
-    /** The row index of a key result in the dashboard's "my key results" table. */
-    private static String rowIndexOf(String html, String kr) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("<tr data-ri=\"(\\d+)\"[^>]*>(?:(?!</tr>).)*?>" + java.util.regex.Pattern.quote(kr) + "</a>",
-                        java.util.regex.Pattern.DOTALL)
-                .matcher(html);
-        if (!m.find()) {
-            throw new AssertionError(kr + " is not in alice's key results:\n" + html);
-        }
-        return m.group(1);
     }
 
     /** A key result of alice's own, with no check-in yet, in an objective made for this test. */

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ import java.util.stream.Collectors;
 /**
  * The web UI over plain HTTP with a cookie jar, as a script (or a forged cross-site form) would
  * talk to it: GET a page, POST a Faces form with whatever fields and ViewState one likes. No
- * redirect is followed, so a test sees exactly what the server answered.
+ * redirect is followed, so a test sees exactly what the server answered. {@link #movedTo} goes on
+ * with the same cookies at another instance, as a load balancer does when one instance dies.
  */
-final class FormClient {
+public final class FormClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile(
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -37,33 +39,48 @@ final class FormClient {
 
     private final URI base;
     private String nonce;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
 
-    FormClient(URI base) {
+    public FormClient(URI base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+    }
+
+    private FormClient(URI base, CookieManager cookies, String nonce) {
         this.base = base;
+        this.cookies = cookies;
+        this.nonce = nonce;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    Page get(String path) {
+    /** The same browser, cookies and page state, now talking to the instance at {@code other}. */
+    public FormClient movedTo(URI other) {
+        FormClient moved = new FormClient(other, new CookieManager(null, CookiePolicy.ACCEPT_ALL), nonce);
+        for (HttpCookie c : cookies.getCookieStore().get(base)) {
+            moved.cookies.getCookieStore().add(other, c);
+        }
+        return moved;
+    }
+
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), path);
     }
 
     /** A form post (urlencoded), fields in the order given, with the page's CSP nonce as a browser sends it. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         fields = withNonce(fields);
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))), path);
     }
 
     /** A PrimeFaces ajax post, as the browser sends when a button with ajax is clicked. */
-    Page ajax(String path, String form, String source, String render, String viewState) {
+    public Page ajax(String path, String form, String source, String render, String viewState) {
         return ajax(path, form, source, render, viewState, Map.of());
     }
 
     /** The same, with the form's input fields (client id → value) as the browser would send them. */
-    Page ajax(String path, String form, String source, String render, String viewState, Map<String, String> inputs) {
+    public Page ajax(String path, String form, String source, String render, String viewState, Map<String, String> inputs) {
         Map<String, String> f = new LinkedHashMap<>(inputs);
         f.put("jakarta.faces.partial.ajax", "true");
         f.put("jakarta.faces.source", source);
@@ -79,7 +96,7 @@ final class FormClient {
     }
 
     /** Signs in through the login form, as a browser does: GET the form, POST it with its ViewState. */
-    void signIn(String user, String password) {
+    public void signIn(String user, String password) {
         Page login = get("/login.xhtml");
         Page after = post("/login.xhtml", loginFields(user, password, login.viewState()));
         if (after.status() != 302 || !after.location().orElse("").endsWith("/app/index.xhtml")) {
@@ -87,7 +104,7 @@ final class FormClient {
         }
     }
 
-    static Map<String, String> loginFields(String user, String password, String viewState) {
+    public static Map<String, String> loginFields(String user, String password, String viewState) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("login", "login");
         f.put("login:username", user);
@@ -99,7 +116,33 @@ final class FormClient {
         return f;
     }
 
-    Optional<String> cookie(String name) {
+    /** The dashboard's check-in dialog as a browser posts it (the dialog opened for one key result). */
+    public static Map<String, String> checkInFields(String viewState, String value, String comment) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("checkin", "checkin");
+        f.put("checkin:value_input", value);
+        f.put("checkin:value_hinput", value);
+        f.put("checkin:confidence_input", "6");
+        f.put("checkin:comment", comment);
+        f.put("checkin:date_input", LocalDate.now().toString());
+        f.put("checkin:save", "checkin:save");
+        if (viewState != null) {
+            f.put("jakarta.faces.ViewState", viewState);
+        }
+        return f;
+    }
+
+    /** The row index of a key result in the dashboard's "my key results" table. */
+    public static String dashboardRowOf(String html, String kr) {
+        Matcher m = Pattern.compile("<tr data-ri=\"(\\d+)\"[^>]*>(?:(?!</tr>).)*?>" + Pattern.quote(kr) + "</a>",
+                Pattern.DOTALL).matcher(html);
+        if (!m.find()) {
+            throw new AssertionError(kr + " is not in the key results on this page:\n" + html);
+        }
+        return m.group(1);
+    }
+
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().get(base).stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
     }
@@ -146,10 +189,10 @@ final class FormClient {
                 .collect(Collectors.joining("&"));
     }
 
-    record Page(String path, int status, Optional<String> location, List<String> setCookies, String body) {
+    public record Page(String path, int status, Optional<String> location, List<String> setCookies, String body) {
 
         /** The page's ViewState (from a full page or an ajax partial response). */
-        String viewState() {
+        public String viewState() {
             Matcher m = VIEW_STATE.matcher(body);
             if (m.find()) {
                 return m.group(1);
@@ -162,11 +205,11 @@ final class FormClient {
         }
 
         /** The expired-view page or the error page: what a post the server would not take gets. */
-        boolean isRefusal() {
+        public boolean isRefusal() {
             return body.contains("This page expired") || body.contains("Something went wrong");
         }
 
-        boolean redirectsTo(String pathEnd) {
+        public boolean redirectsTo(String pathEnd) {
             return (status == 302 || status == 303) && location.map(l -> l.endsWith(pathEnd)).orElse(false);
         }
 

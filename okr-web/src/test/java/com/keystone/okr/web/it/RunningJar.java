@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The built uber-jar started as an operator would, {@code java -jar okr-microbundle.jar}, in
@@ -35,7 +37,14 @@ public final class RunningJar implements AutoCloseable {
         this.port = port;
     }
 
+    /** A stand-alone instance ({@code --nohazelcast}): it shares the database with others, not its sessions. */
     public static RunningJar start(Path workDir, String... systemProperties) throws IOException {
+        return start(workDir, List.of("--nohazelcast"), systemProperties);
+    }
+
+    /** An instance started with these Payara Micro options (e.g. a cluster's, see {@link #clusterOptions}). */
+    public static RunningJar start(Path workDir, List<String> payaraOptions, String... systemProperties)
+            throws IOException {
         String bundle = System.getProperty("okr.bundle", "target/okr-microbundle.jar");
         if (!Files.isRegularFile(Path.of(bundle))) {
             throw new IllegalStateException("The uber-jar " + bundle + " is missing: run 'mvn verify'");
@@ -48,11 +57,43 @@ public final class RunningJar implements AutoCloseable {
             cmd.add("-D" + p);
         }
         cmd.addAll(List.of("-jar", Path.of(bundle).toAbsolutePath().toString(), "--port", String.valueOf(port),
-                "--nohazelcast", "--rootdir", workDir.resolve("payara-root").toString()));
+                "--rootdir", workDir.resolve("payara-root").toString()));
+        cmd.addAll(payaraOptions);
         Path log = workDir.resolve("keystone-" + Instant.now().toEpochMilli() + ".log");
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         return new RunningJar(p, log, port);
+    }
+
+    /**
+     * Payara Micro's options for member {@code member} of a cluster of instances on this host, as the
+     * README's "Run a cluster" gives them: a cluster name of its own (so no other test's instances
+     * join), members found over TCP/IP at the given Hazelcast ports, and {@code --nohostaware}
+     * because they share one host.
+     */
+    public static List<String> clusterOptions(String clusterName, int member, int... hazelcastPorts) {
+        String members = Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p)
+                .collect(Collectors.joining(","));
+        return List.of("--clustername", clusterName, "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+                "--startport", String.valueOf(hazelcastPorts[member]), "--nohostaware");
+    }
+
+    /** Ports nobody listens on now (for an instance's HTTP or Hazelcast port). */
+    public static int[] freePorts(int count) throws IOException {
+        int[] ports = new int[count];
+        List<ServerSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0);
+                open.add(s);
+                ports[i] = s.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : open) {
+                s.close();
+            }
+        }
+        return ports;
     }
 
     private static int freePort() throws IOException {
@@ -86,6 +127,18 @@ public final class RunningJar implements AutoCloseable {
             throw new AssertionError("Keystone did not stop by itself within " + limit + ":\n" + tail());
         }
         return process.exitValue();
+    }
+
+    /** Kills the process with SIGKILL, as a crashing machine or the OOM killer would: nothing runs on the way out. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Keystone did not die from SIGKILL within 30 s");
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Where the product answers, e.g. {@code http://localhost:41234}. */

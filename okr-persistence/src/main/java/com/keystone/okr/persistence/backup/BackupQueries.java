@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +132,7 @@ public class BackupQueries {
      * check-ins, KPIs and measurements (people and the audit history are not the company's).
      */
     public Map<String, Long> companyRows() {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (String entity : List.of("OrgUnit", "Cycle", "Objective", "KeyResult", "CheckIn", "Kpi", "Measurement")) {
             counts.put(entity, em.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult());
         }

@@ -20,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -98,12 +100,12 @@ public class BackupService {
         try (ZipFile zip = new ZipFile(backup.toFile())) {
             counts = new Restore(em, zip, user.username()).run();
         } catch (ZipException e) {
-            throw new RestoreRejectedException(java.util.List.of(new RestoreRejectedException.FileError(null, null, null,
+            throw new RestoreRejectedException(List.of(new RestoreRejectedException.FileError(null, null, null,
                     "the body is not a zip file: " + e.getMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Long> restored = new java.util.LinkedHashMap<>();
+        Map<String, Long> restored = new LinkedHashMap<>();
         counts.forEach((f, n) -> restored.put(f.fileName(), n));
         trail.record(AuditSubject.IMPORT, "restore", AuditAction.BACKUP_RESTORED, null, restored.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));

@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -730,6 +729,6 @@ final class Restore {
     }
 
     private static String names(Class<? extends Enum<?>> type) {
-        return String.join(", ", List.of(type.getEnumConstants()).stream().map(Enum::name).toList()).toUpperCase(Locale.ROOT);
+        return String.join(", ", List.of(type.getEnumConstants()).stream().map(Enum::name).toList());
     }
 }

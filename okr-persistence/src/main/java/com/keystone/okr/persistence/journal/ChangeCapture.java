@@ -115,12 +115,32 @@ public final class ChangeCapture implements Integrator, PostInsertEventListener,
         if (kind == null || !(id instanceof Long)) {
             return;
         }
-        PENDING.computeIfAbsent(session, s -> {
+        Pending p = pending(session);
+        if (!p.wholesale) {
+            p.rows.add(new Row(kind, (Long) id));
+        }
+    }
+
+    /**
+     * Marks the session's running transaction as one that writes the company wholesale (a restore):
+     * its rows are not named one by one (a million of them would only be read back to learn that
+     * everything changed); at its commit the clock moves on by one and notes that the rows of
+     * every version up to the new one are gone from the journal, so every live model older than it,
+     * on every instance, reads its cycle whole again (see {@link ChangeJournal#covers}).
+     */
+    static void markWholesale(SessionImplementor session) {
+        Pending p = pending(session);
+        p.wholesale = true;
+        p.rows.clear();
+    }
+
+    private static Pending pending(SessionImplementor session) {
+        return PENDING.computeIfAbsent(session, s -> {
             Pending p = new Pending();
             session.getActionQueue().registerProcess((BeforeTransactionCompletionProcess) p);
             session.getActionQueue().registerProcess((AfterTransactionCompletionProcess) p);
             return p;
-        }).rows.add(new Row(kind, (Long) id));
+        });
     }
 
     /** How many sessions have changes not yet committed or rolled back (for tests: none may leak). */
@@ -134,10 +154,21 @@ public final class ChangeCapture implements Integrator, PostInsertEventListener,
     private static final class Pending implements BeforeTransactionCompletionProcess, AfterTransactionCompletionProcess {
 
         final Set<Row> rows = new LinkedHashSet<>();
+        boolean wholesale;
 
         @Override
         public void doBeforeTransactionCompletion(SessionImplementor session) {
             PENDING.remove(session);
+            if (wholesale) {
+                session.doWork(connection -> {
+                    try (PreparedStatement tick = connection.prepareStatement(ChangeJournal.TICK);
+                         PreparedStatement forget = connection.prepareStatement(ChangeJournal.FORGET_ALL)) {
+                        tick.executeUpdate();
+                        forget.executeUpdate();
+                    }
+                });
+                return;
+            }
             if (rows.isEmpty()) {
                 return;
             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Reads the change journal that {@link ChangeCapture} writes: the version of the data (one read
@@ -20,6 +21,8 @@ public class ChangeJournal {
     static final String TICK = "update model_clock set version = version + 1 where id = 1";
     static final String VERSION = "select version from model_clock where id = 1";
     static final String PRUNED_THROUGH = "select pruned_through from model_clock where id = 1";
+    /** After a wholesale write: no version up to this one is named row by row any more. */
+    static final String FORGET_ALL = "update model_clock set pruned_through = version where id = 1";
 
     @PersistenceContext(unitName = "okr")
     EntityManager em;
@@ -72,6 +75,15 @@ public class ChangeJournal {
         em.createNativeQuery("update model_clock set pruned_through = ?1 where id = 1 and pruned_through < ?2")
                 .setParameter(1, through).setParameter(2, through).executeUpdate();
         return deleted;
+    }
+
+    /**
+     * Declares the caller's running transaction a wholesale write of the company (a restore): its
+     * rows are not journaled one by one, and when it commits every live model older than it reloads
+     * its cycle whole, on every instance (see {@link ChangeCapture#markWholesale}).
+     */
+    public void rewriteWholesale() {
+        ChangeCapture.markWholesale(em.unwrap(SessionImplementor.class));
     }
 
     /** The ids of the rows changed by the versions in {@code (after, upTo]}, by kind (see {@link #covers}). */

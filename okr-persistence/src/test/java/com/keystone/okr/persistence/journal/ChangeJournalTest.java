@@ -243,6 +243,38 @@ class ChangeJournalTest {
         return covers;
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aWholesaleWriteMovesTheVersionByOneNamesNoRowAndMakesEveryOlderModelReload(Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            db.run(em -> new CycleRepository(em).ensureQuarter("2026-Q3"));
+            long before = version(db);
+            assertTrue(covers(db, before), "nothing pruned yet");
+
+            db.run(em -> {
+                new ChangeJournal(em).rewriteWholesale();
+                Cycle q4 = new CycleRepository(em).ensureQuarter("2026-Q4");
+                OrgUnit sales = new OrgUnitRepository(em).ensurePath("Acme/Sales");
+                new KeyResultRepository(em).add(numericKr(new ObjectiveRepository(em).add(new Objective(q4, "O-1", "grow",
+                        sales)), "KR-1"));
+            });
+
+            long after = version(db);
+            assertEquals(before + 1, after, "one transaction, one version");
+            assertTrue(db.inTransaction(em -> new ChangeJournal(em).changes(before, after)).isEmpty(),
+                    "no row is named one by one");
+            assertFalse(covers(db, before),
+                    "a model of the version before cannot catch up: it reloads");
+            assertTrue(covers(db, after), "one loaded after it can");
+            assertEquals(0, ChangeCapture.pendingSessions(), "no session keeps pending changes");
+
+            db.run(em -> new KpiRepository(em).add(measuredKpi("LEADS", new OrgUnitRepository(em).findByPath("Acme/Sales")
+                    .orElseThrow())));
+            assertEquals(1, db.inTransaction(em -> new ChangeJournal(em).changes(after, after + 1)).get(ChangeKind.KPI).size(),
+                    "the next ordinary write is journaled row by row again");
+        }
+    }
+
     private static long version(TestDatabase db) {
         return db.inTransaction(ChangeJournalTest::version);
     }

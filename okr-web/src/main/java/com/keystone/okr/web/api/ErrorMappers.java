@@ -3,6 +3,8 @@ package com.keystone.okr.web.api;
 import static com.keystone.okr.web.support.WebText.text;
 
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.web.backup.RestoreRefusedException;
+import com.keystone.okr.web.backup.RestoreRejectedException;
 import com.keystone.okr.web.imports.ImportRejectedException;
 import com.keystone.okr.web.metrics.BusinessMetrics;
 import com.keystone.okr.web.security.AccessDeniedException;
@@ -61,6 +63,12 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             if (t instanceof ImportRejectedException e) {
                 return ImportErrors.toResponse(e);
             }
+            if (t instanceof RestoreRejectedException e) {
+                return ImportErrors.toResponse(e);
+            }
+            if (t instanceof RestoreRefusedException e) {
+                return ApiErrors.of(409, null, e.getMessage());
+            }
             if (t instanceof AccessDeniedException e) {
                 return ApiErrors.of(403, null, e.getMessage());
             }
@@ -118,7 +126,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
      * call's error names the JSON field the caller sent instead. Imports keep the column names.
      */
     private String jsonField(String field) {
-        if (field == null || uriInfo == null || uriInfo.getPath().startsWith("import")) {
+        if (field == null || uriInfo == null || uriInfo.getPath().startsWith("import") || uriInfo.getPath().startsWith("restore")) {
             return field;
         }
         return JSON_FIELDS.getOrDefault(field, field);

@@ -130,33 +130,14 @@ public final class CsvImporter {
     private static List<ImportRow> rows(ImportKind kind, CsvParser.Parsed parsed, ErrorList errors) {
         CsvParser.Record header = parsed.header();
         int headerRow = header.row();
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<Integer> unnamed = new ArrayList<>();
-        boolean usable = true;
-        for (int i = 0; i < header.fields().size(); i++) {
-            String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
-            names.add(name);
-            if (name.isEmpty()) {
-                unnamed.add(i);
-            } else if (!kind.columns().contains(name)) {
-                errors.add(headerRow, name, "unknown column '" + ImportRow.abbreviate(name) + "'; the " + kind.pathName()
-                        + " import takes " + String.join(", ", kind.columns()));
-                usable = false;
-            } else if (!seen.add(name)) {
-                errors.add(headerRow, name, "column '" + name + "' appears more than once in the header");
-                usable = false;
-            }
-        }
-        for (String required : kind.requiredColumns()) {
-            if (!seen.contains(required)) {
-                errors.add(headerRow, required, "missing required column '" + required + "'");
-                usable = false;
-            }
-        }
-        for (int i : unnamed) {
+        CsvFile.Header checked = CsvFile.header(header, kind.columns(), kind.requiredColumns(),
+                "the " + kind.pathName() + " import", errors);
+        List<String> names = checked.names();
+        Set<String> seen = checked.present();
+        boolean usable = checked.usable();
+        for (int i = 0; i < names.size(); i++) {
             int column = i;
-            if (parsed.rows().stream().anyMatch(r -> !r.fields().get(column).isBlank())) {
+            if (names.get(i).isEmpty() && parsed.rows().stream().anyMatch(r -> !r.fields().get(column).isBlank())) {
                 errors.add(headerRow, null, "column " + (i + 1) + " has values but no name in the header");
                 usable = false;
             } // an unnamed, empty column (a spreadsheet's trailing commas) is ignored

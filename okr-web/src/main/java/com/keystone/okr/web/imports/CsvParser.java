@@ -1,5 +1,9 @@
 package com.keystone.okr.web.imports;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,8 +23,14 @@ import java.util.List;
  * included. Blank records (no characters, or only empty fields, as spreadsheets write for empty
  * rows) are skipped wherever they are. The first non-blank record is the header; every data row
  * must have as many fields as it.
+ *
+ * <p>{@link #parse} reads a whole import body; {@link Records} reads a stream record by record
+ * (the files of a backup, which may be far larger than memory), with the same rules.
  */
 final class CsvParser {
+
+    /** A field longer than this is cut and its row refused, so that one runaway quote cannot fill the memory. */
+    static final int MAX_FIELD = 1 << 20;
 
     /** One record: its row number and its fields, untrimmed. */
     record Record(int row, List<String> fields) {
@@ -45,140 +55,197 @@ final class CsvParser {
                     .decode(ByteBuffer.wrap(body == null ? new byte[0] : body))
                     .toString();
         } catch (CharacterCodingException e) {
-            return new Parsed(null, List.of(), List.of(new RowError(null, null, "the file is not UTF-8")), true);
+            return new Parsed(null, List.of(), List.of(new RowError(null, null, NOT_UTF8)), true);
         }
-        return new Reader(text, maxDataRows).read();
+        try {
+            return read(new Records(new StringReader(text)), maxDataRows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string reader does not fail
+        }
     }
 
-    private static final class Reader {
+    static final String NOT_UTF8 = "the file is not UTF-8";
 
-        private final String s;
-        private final int n;
-        private final int maxDataRows;
-        private int i;
+    private static Parsed read(Records records, int maxDataRows) throws IOException {
+        List<RowError> errors = new ArrayList<>();
+        List<Record> rows = new ArrayList<>();
+        Record header = null;
+        int dataRows = 0;
+        for (Record r = records.next(); r != null; r = records.next()) {
+            if (records.unterminated()) {
+                errors.add(new RowError(r.row(), null, UNTERMINATED));
+                return new Parsed(header, rows, errors, true);
+            }
+            String problem = records.problem();
+            if (header == null) {
+                header = r;
+                if (problem != null) {
+                    errors.add(new RowError(r.row(), null, problem));
+                }
+                continue;
+            }
+            dataRows++;
+            if (problem == null) {
+                problem = fieldCount(r, header);
+            }
+            if (problem != null) {
+                errors.add(new RowError(r.row(), null, problem));
+            } else {
+                rows.add(r);
+            }
+            if (dataRows > maxDataRows) {
+                errors.add(new RowError(null, null, "the file has more than " + maxDataRows
+                        + " data rows; split it into several imports"));
+                return new Parsed(header, rows, errors, true);
+            }
+        }
+        return new Parsed(header, rows, errors, false);
+    }
+
+    static final String UNTERMINATED = "a quoted field opens in this row and is never closed: a closing \" is missing";
+
+    /** A data row's problem when its number of fields is not the header's, else null. */
+    static String fieldCount(Record row, Record header) {
+        int n = row.fields().size();
+        return n == header.fields().size() ? null
+                : "the row has " + n + (n == 1 ? " field" : " fields") + " but the header has " + header.fields().size();
+    }
+
+    /**
+     * The non-blank records of a character stream, one at a time, numbered as a spreadsheet
+     * numbers its rows. After each {@link #next()}, {@link #problem()} tells what is wrong with
+     * that record's shape (null: nothing), and {@link #unterminated()} whether a quote opened in
+     * it never closes (then the stream is used up).
+     */
+    static final class Records {
+
+        private static final int UNREAD = -2;
+
+        private final Reader in;
+        private int ahead = UNREAD;
         private int row;
-        private final List<RowError> errors = new ArrayList<>();
-        private final List<Record> rows = new ArrayList<>();
-        private Record header;
-        private String rowProblem;
-        private int dataRows;
+        private String problem;
+        private boolean unterminated;
 
-        Reader(String text, int maxDataRows) {
-            this.s = text;
-            this.n = text.length();
-            this.maxDataRows = maxDataRows;
-            this.i = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        Records(Reader in) throws IOException {
+            this.in = in;
+            if (peek() == '\uFEFF') {
+                take();
+            }
         }
 
-        Parsed read() {
-            while (i < n) {
+        /** The next non-blank record, or null at the end. */
+        Record next() throws IOException {
+            while (!unterminated && peek() != -1) {
                 row++;
-                rowProblem = null;
+                problem = null;
                 List<String> fields = new ArrayList<>();
                 if (!readRecord(fields)) {
-                    errors.add(new RowError(row, null, "a quoted field opens in this row and is never closed: a closing \" is missing"));
-                    return new Parsed(header, rows, errors, true);
+                    unterminated = true;
+                    return new Record(row, fields);
                 }
-                if (isBlank(fields)) {
+                if (fields.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                if (rowProblem == null && fields.stream().anyMatch(f -> f.indexOf('\0') >= 0)) {
-                    rowProblem = "the row contains a NUL character";
+                if (problem == null && fields.stream().anyMatch(f -> f.indexOf('\0') >= 0)) {
+                    problem = "the row contains a NUL character";
                 }
-                if (header == null) {
-                    header = new Record(row, fields);
-                    if (rowProblem != null) {
-                        errors.add(new RowError(row, null, rowProblem));
-                    }
-                    continue;
-                }
-                dataRows++;
-                if (rowProblem == null && fields.size() != header.fields().size()) {
-                    rowProblem = "the row has " + fields.size() + (fields.size() == 1 ? " field" : " fields")
-                            + " but the header has " + header.fields().size();
-                }
-                if (rowProblem != null) {
-                    errors.add(new RowError(row, null, rowProblem));
-                } else {
-                    rows.add(new Record(row, fields));
-                }
-                if (dataRows > maxDataRows) {
-                    errors.add(new RowError(null, null, "the file has more than " + maxDataRows
-                            + " data rows; split it into several imports"));
-                    return new Parsed(header, rows, errors, true);
-                }
+                return new Record(row, fields);
             }
-            return new Parsed(header, rows, errors, false);
+            return null;
+        }
+
+        String problem() {
+            return problem;
+        }
+
+        boolean unterminated() {
+            return unterminated;
         }
 
         /** Reads one record into {@code fields}; false when a quoted field is never closed. */
-        private boolean readRecord(List<String> fields) {
+        private boolean readRecord(List<String> fields) throws IOException {
             while (true) {
                 StringBuilder f = new StringBuilder();
-                if (i < n && s.charAt(i) == '"') {
-                    i++;
+                if (peek() == '"') {
+                    take();
                     boolean closed = false;
-                    while (i < n) {
-                        char c = s.charAt(i);
+                    while (peek() != -1) {
+                        int c = take();
                         if (c == '"') {
-                            if (i + 1 < n && s.charAt(i + 1) == '"') {
-                                f.append('"');
-                                i += 2;
+                            if (peek() == '"') {
+                                append(f, '"');
+                                take();
                             } else {
-                                i++;
                                 closed = true;
                                 break;
                             }
                         } else {
-                            f.append(c);
-                            i++;
+                            append(f, c);
                         }
                     }
                     if (!closed) {
                         return false;
                     }
-                    if (i < n && !endsField(s.charAt(i))) {
+                    if (peek() != -1 && !endsField(peek())) {
                         problem("text follows a closing quote; a quoted field must end at its closing quote (write \"\" for a quote inside it)");
-                        while (i < n && !endsField(s.charAt(i))) {
-                            f.append(s.charAt(i++));
+                        while (peek() != -1 && !endsField(peek())) {
+                            append(f, take());
                         }
                     }
                 } else {
-                    while (i < n && !endsField(s.charAt(i))) {
-                        char c = s.charAt(i++);
+                    while (peek() != -1 && !endsField(peek())) {
+                        int c = take();
                         if (c == '"') {
                             problem("a field contains a quote but is not quoted; enclose it in quotes and double the quote (\"\")");
                         }
-                        f.append(c);
+                        append(f, c);
                     }
                 }
                 fields.add(f.toString());
-                if (i < n && s.charAt(i) == ',') {
-                    i++;
+                if (peek() == ',') {
+                    take();
                     continue;
                 }
-                if (i < n) {
-                    char c = s.charAt(i++);
-                    if (c == '\r' && i < n && s.charAt(i) == '\n') {
-                        i++;
+                if (peek() != -1) {
+                    int c = take();
+                    if (c == '\r' && peek() == '\n') {
+                        take();
                     }
                 }
                 return true;
             }
         }
 
-        private void problem(String message) {
-            if (rowProblem == null) {
-                rowProblem = message;
+        private void append(StringBuilder f, int c) {
+            if (f.length() < MAX_FIELD) {
+                f.append((char) c);
+            } else {
+                problem("a field is longer than " + MAX_FIELD + " characters");
             }
         }
 
-        private static boolean endsField(char c) {
-            return c == ',' || c == '\n' || c == '\r';
+        private void problem(String message) {
+            if (problem == null) {
+                problem = message;
+            }
         }
 
-        private static boolean isBlank(List<String> fields) {
-            return fields.stream().allMatch(String::isBlank);
+        private int peek() throws IOException {
+            if (ahead == UNREAD) {
+                ahead = in.read();
+            }
+            return ahead;
+        }
+
+        private int take() throws IOException {
+            int c = peek();
+            ahead = UNREAD;
+            return c;
+        }
+
+        private static boolean endsField(int c) {
+            return c == ',' || c == '\n' || c == '\r';
         }
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /** The problems found so far in one import; an identical problem is kept once. */
-final class ErrorList {
+public final class ErrorList {
 
     private final Set<RowError> errors = new LinkedHashSet<>();
     private final Set<Integer> badRows = new HashSet<>();
 
-    void add(Integer row, String column, String message) {
+    public void add(Integer row, String column, String message) {
         errors.add(new RowError(row, column, message));
         if (row != null) {
             badRows.add(row);
@@ -35,16 +35,26 @@ final class ErrorList {
         return badRows.contains(row);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /** How many problems there are. */
+    public int size() {
+        return errors.size();
+    }
+
+    /** Every problem, file-wide ones (no row) first, then by row in the order found. */
+    public List<RowError> sorted() {
+        List<RowError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparing(RowError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return sorted;
     }
 
     /** Throws the rejection with every problem, file-wide ones (no row) first, then by row in the order found. */
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            List<RowError> sorted = new ArrayList<>(errors);
-            sorted.sort(Comparator.comparing(RowError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
-            throw new ImportRejectedException(sorted);
+            throw new ImportRejectedException(sorted());
         }
     }
 }

@@ -4,6 +4,7 @@ import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * typed read reports a bad value on this row and column and answers {@code null}, so that one
  * pass over a row finds all its bad values.
  */
-final class ImportRow {
+public final class ImportRow {
 
     /** Plain decimals with ASCII digits only (BigDecimal alone would take other scripts' digits). */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,9})?");
@@ -40,30 +41,30 @@ final class ImportRow {
         this.errors = errors;
     }
 
-    int number() {
+    public int number() {
         return number;
     }
 
     /** Whether the file has this column at all (an absent column leaves stored values as they are). */
-    boolean has(String column) {
+    public boolean has(String column) {
         return header.contains(column);
     }
 
     /** Whether any problem has been reported for this row so far. */
-    boolean ok() {
+    public boolean ok() {
         return !errors.hasErrorIn(number);
     }
 
-    void error(String column, String message) {
+    public void error(String column, String message) {
         errors.add(number, column, message);
     }
 
     /** The stripped value, or {@code null} when empty or when the column is absent. */
-    String text(String column) {
+    public String text(String column) {
         return values.get(column);
     }
 
-    String required(String column) {
+    public String required(String column) {
         String v = text(column);
         if (v == null) {
             error(column, column + " is required");
@@ -72,18 +73,18 @@ final class ImportRow {
     }
 
     /** A user name, compared without regard to case as at sign-in. */
-    String username(String column) {
+    public String username(String column) {
         String v = text(column);
         return v == null ? null : v.toLowerCase(Locale.ROOT);
     }
 
     /** A figure (value, start, target, warning), checked by the one rule of the API and the web UI ({@link Checks#figure}). */
-    BigDecimal decimal(String column, boolean required) {
+    public BigDecimal decimal(String column, boolean required) {
         return checked(column, number(column, required), Checks::figure);
     }
 
     /** A weight, checked as everywhere ({@link Checks#weight}); absent when empty (the entity's default is 1). */
-    BigDecimal weight(String column) {
+    public BigDecimal weight(String column) {
         return checked(column, number(column, false), Checks::weight);
     }
 
@@ -127,7 +128,7 @@ final class ImportRow {
     }
 
     /** A date written {@code YYYY-MM-DD}. */
-    LocalDate date(String column, boolean required) {
+    public LocalDate date(String column, boolean required) {
         String v = required ? required(column) : text(column);
         if (v == null) {
             return null;
@@ -144,7 +145,7 @@ final class ImportRow {
     }
 
     /** An enum constant, in any case. */
-    <E extends Enum<E>> E choice(String column, Class<E> type, boolean required) {
+    public <E extends Enum<E>> E choice(String column, Class<E> type, boolean required) {
         String v = required ? required(column) : text(column);
         if (v == null) {
             return null;
@@ -160,7 +161,7 @@ final class ImportRow {
     }
 
     /** A whole number from 1 to 10. */
-    Integer confidence(String column) {
+    public Integer confidence(String column) {
         String v = text(column);
         if (v == null) {
             return null;
@@ -175,6 +176,34 @@ final class ImportRow {
         }
         error(column, column + " is a whole number from 1 to 10, was '" + abbreviate(v) + "'");
         return null;
+    }
+
+    /** A flag written {@code true} or {@code false} (in any case); absent when empty. */
+    public Boolean flag(String column, boolean required) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(v.equalsIgnoreCase("true"));
+        }
+        error(column, "'" + abbreviate(v) + "' is not a flag: write true or false");
+        return null;
+    }
+
+    /** A moment in UTC written as ISO 8601, e.g. {@code 2026-11-20T17:00:00.123456Z}. */
+    public Instant instant(String column, boolean required) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeException e) {
+            error(column, "'" + abbreviate(v) + "' is not a moment: write it in UTC as YYYY-MM-DDTHH:MM:SSZ, e.g. "
+                    + "2026-11-20T17:00:00Z");
+            return null;
+        }
     }
 
     static String abbreviate(String v) {

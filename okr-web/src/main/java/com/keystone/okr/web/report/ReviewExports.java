@@ -2,6 +2,7 @@ package com.keystone.okr.web.report;
 
 import com.keystone.okr.web.report.QuarterlyReview.Figures;
 import com.keystone.okr.web.report.QuarterlyReview.Row;
+import com.keystone.okr.web.support.CsvLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -229,17 +230,6 @@ public final class ReviewExports {
 
     /** RFC 4180: fields with a comma, quote, CR or LF in quotes, quotes doubled; lines end with CRLF. */
     static void appendCsvLine(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                csv.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(f);
-            }
-        }
-        csv.append("\r\n");
+        CsvLine.append(csv, fields);
     }
 }

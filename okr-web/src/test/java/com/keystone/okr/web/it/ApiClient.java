@@ -134,6 +134,29 @@ public final class ApiClient {
         }
     }
 
+    /** A call whose answer is kept as bytes (a zip), with the given password. */
+    public HttpResponse<byte[]> bytes(String method, String apiPath, String user, String password, String contentType,
+                                      byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(root.resolve(API + apiPath)).timeout(Duration.ofSeconds(300))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", basic(user, password));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() >= 500) {
+                serverErrors.add(method + " " + apiPath + " -> " + r.statusCode());
+            }
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + apiPath, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

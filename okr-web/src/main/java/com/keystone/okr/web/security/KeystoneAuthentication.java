@@ -152,7 +152,8 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
     }
 
     static String clientAddress(String remote, String forwarded, List<String> trustedProxies) {
-        if (forwarded == null || forwarded.isBlank() || !trustedProxies.contains(remote)) {
+        // "10.0.0.5, 10.0.0.6" in a setting is read as written: the spaces around an address do not count
+        if (forwarded == null || forwarded.isBlank() || trustedProxies.stream().map(String::strip).noneMatch(remote::equals)) {
             return remote;
         }
         String[] hops = forwarded.split(",");

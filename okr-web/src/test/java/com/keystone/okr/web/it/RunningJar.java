@@ -20,11 +20,13 @@ import java.util.stream.Collectors;
 /**
  * The built uber-jar started as an operator would, {@code java -jar okr-microbundle.jar}, in
  * its own working directory (so the default {@code ./okr-data/} database lands there), on a
- * free port. Stopped with SIGTERM, as a service manager would.
+ * free port. Stopped with SIGTERM, as a service manager would. Each start has a Payara root
+ * directory of its own, as a plain {@code java -jar} has: a root directory used again would
+ * deploy the previous start's application first and then replace it, serving 404s between.
  */
 public final class RunningJar implements AutoCloseable {
 
-    private static final Duration START_LIMIT = Duration.ofSeconds(240);
+    private static final Duration START_LIMIT = Duration.ofSeconds(360);
 
     private final Process process;
     private final Path log;
@@ -57,7 +59,7 @@ public final class RunningJar implements AutoCloseable {
             cmd.add("-D" + p);
         }
         cmd.addAll(List.of("-jar", Path.of(bundle).toAbsolutePath().toString(), "--port", String.valueOf(port),
-                "--rootdir", workDir.resolve("payara-root").toString()));
+                "--rootdir", workDir.resolve("payara-root-" + Instant.now().toEpochMilli()).toString()));
         cmd.addAll(payaraOptions);
         Path log = workDir.resolve("keystone-" + Instant.now().toEpochMilli() + ".log");
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
@@ -154,6 +156,16 @@ public final class RunningJar implements AutoCloseable {
     String output() {
         try {
             return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps this instance's log under {@code target/instance-logs/} (the working directory is a temporary one). */
+    public void keepLog(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "instance-logs"));
+            Files.copy(log, dir.resolve(name + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

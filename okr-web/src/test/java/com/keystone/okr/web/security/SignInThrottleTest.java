@@ -42,4 +42,11 @@ class SignInThrottleTest {
         assertEquals("10.0.0.5", KeystoneAuthentication.clientAddress("10.0.0.5", " ", balancers));
         assertEquals("10.0.0.5", KeystoneAuthentication.clientAddress("10.0.0.5", "203.0.113.9", List.of()));
     }
+
+    @Test
+    void trustedBalancersWrittenWithSpacesAfterTheCommasAreTrusted() {
+        // MicroProfile Config splits "10.0.0.6, 10.0.0.5" at the comma and keeps the space
+        List<String> written = List.of("10.0.0.6", " 10.0.0.5 ");
+        assertEquals("203.0.113.9", KeystoneAuthentication.clientAddress("10.0.0.5", "203.0.113.9", written));
+    }
 }

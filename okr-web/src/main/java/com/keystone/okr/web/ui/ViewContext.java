@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +42,27 @@ public class ViewContext implements Serializable {
 
     public void setCycle(String cycle) {
         this.cycle = cycle == null || cycle.isBlank() ? null : cycle;
+    }
+
+    /**
+     * Shows what a page's address names ({@link PageAddressFilter}): the cycle, and the date
+     * ({@code asOf}; none, not a date, or not a past date meaning today). An unknown cycle changes
+     * nothing.
+     */
+    public void show(String cycleName, String asOfText) {
+        if (!cycleName.equals(cycle) && !getCycles().contains(cycleName)) {
+            return;
+        }
+        cycle = cycleName;
+        LocalDate day = null;
+        if (asOfText != null && !asOfText.isBlank()) {
+            try {
+                day = LocalDate.parse(asOfText.strip());
+            } catch (DateTimeParseException notADate) {
+                day = null;
+            }
+        }
+        setAsOf(day);
     }
 
     public List<String> getCycles() {

@@ -50,9 +50,10 @@ public class CarryOverService {
         Cycle source = cycles.findByName(from).orElseThrow(() -> new UnknownKeyException("cycle", from));
         OrgUnit scope = scope(unitPath);
         user.requireWriteIn(scope, CarryOver.text("action.carryOver", scope.getPath(), source.getName()));
+        // the engine's figures first, from the live model as committed, before this transaction writes anything
+        CycleReport report = reports.report(source.getName(), asOf(source));
         CarryOver carry = new CarryOver(em, trail::record);
         CarryOver.Target target = carry.target(source, to);
-        CycleReport report = reports.report(source.getName(), asOf(source));
         return carry.carry(source, report, target, scope, unfinishedOnly == null || unfinishedOnly);
     }
 

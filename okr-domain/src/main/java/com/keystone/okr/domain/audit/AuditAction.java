@@ -15,5 +15,7 @@ public enum AuditAction {
     // units and cycles
     UNIT_CREATED, UNIT_RENAMED, UNIT_MOVED, UNIT_ARCHIVED, UNIT_RESTORED, CYCLE_CREATED, CYCLE_ACTIVATED, CYCLE_CLOSED,
     // the whole company restored from a backup (one entry; the backup's own history comes back as it was)
-    BACKUP_RESTORED
+    BACKUP_RESTORED,
+    // objectives and key results copied into a later cycle (on each copy, and on the target cycle)
+    CARRIED_OVER
 }

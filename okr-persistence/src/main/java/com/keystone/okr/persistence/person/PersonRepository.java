@@ -60,6 +60,18 @@ public class PersonRepository extends Repository<Person> {
         return matching("select count(p) from Person p", search, "", Long.class).getSingleResult();
     }
 
+    /**
+     * The owner pickers' suggestions: at most {@code limit} active people whose user name or display
+     * name contains {@code search} (any case; blank: the first ones), by user name.
+     */
+    public List<Person> activeMatching(String search, int limit) {
+        String q = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
+        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return em.createQuery("select p from Person p where p.active = true and (lower(p.username) like :q escape '\\'"
+                        + " or lower(p.displayName) like :q escape '\\') order by p.username", Person.class)
+                .setParameter("q", pattern).setMaxResults(limit).getResultList();
+    }
+
     private <T> jakarta.persistence.TypedQuery<T> matching(String select, String search, String order, Class<T> type) {
         if (search == null || search.isBlank()) {
             return em.createQuery(select + order, type);

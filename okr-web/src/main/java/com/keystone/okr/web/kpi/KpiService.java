@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,35 @@ public class KpiService {
                              BigDecimal warning, String timeAggregation, String unitOfMeasure, String owner,
                              String unitAggregation, List<String> children, String numeratorKey, String denominatorKey,
                              Long version) {
+    }
+
+    /**
+     * A KPI's definition as the editor shows it, read inside the transaction (its owner and the
+     * KPIs it is computed from are lazy references).
+     */
+    public record KpiDefinition(String key, String name, String unitPath, String direction, String kind,
+                                BigDecimal target, BigDecimal warning, String timeAggregation, String unitOfMeasure,
+                                String owner, String source, String unitAggregation, List<String> children,
+                                String numeratorKey, String denominatorKey, long version) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        public KpiDefinition {
+            children = List.copyOf(children);
+        }
+    }
+
+    public KpiDefinition definition(String key) {
+        user.person();
+        Kpi k = find(key);
+        return new KpiDefinition(k.getKey(), k.getName(), k.getUnit().getPath(), k.getDirection().name(), k.getKind().name(),
+                k.getTarget().stripTrailingZeros(), k.getWarning().stripTrailingZeros(), k.getTimeAggregation().name(),
+                k.getUnitOfMeasure(), k.getOwner() == null ? null : k.getOwner().getUsername(),
+                k.isRatio() ? "RATIO" : k.isRollUp() ? "ROLL_UP" : "MEASURED",
+                k.getUnitAggregation() == null ? null : k.getUnitAggregation().name(),
+                k.getChildren().stream().map(Kpi::getKey).sorted().toList(),
+                k.getNumerator() == null ? null : k.getNumerator().getKey(),
+                k.getDenominator() == null ? null : k.getDenominator().getKey(), k.getVersion());
     }
 
     public List<Kpi> list() {

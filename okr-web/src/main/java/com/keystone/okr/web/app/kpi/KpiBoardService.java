@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -66,6 +67,30 @@ public class KpiBoardService {
     public KpiLine line(String cycle, LocalDate asOf, String kpiKey) {
         CycleReport report = reports.report(cycle, asOf);
         return report.kpi(kpiKey).map(k -> line(k, report.state() == CycleState.CLOSED, asOf != null)).orElse(null);
+    }
+
+    /** How many KPIs a picker suggests at most. */
+    public static final int PICKER_LIMIT = 20;
+
+    /**
+     * A KPI picker's suggestions: the keys of at most {@value #PICKER_LIMIT} KPIs of the company whose
+     * key or name contains {@code text} (any case), in the report's order (unit path, then creation).
+     */
+    public List<String> matchingKpis(String cycle, LocalDate asOf, String text) {
+        if (cycle == null) {
+            return List.of();
+        }
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        List<String> hits = new ArrayList<>();
+        for (KpiResult k : reports.report(cycle, asOf).kpis()) {
+            if (hits.size() == PICKER_LIMIT) {
+                break;
+            }
+            if (k.key().toLowerCase(Locale.ROOT).contains(needle) || k.name().toLowerCase(Locale.ROOT).contains(needle)) {
+                hits.add(k.key());
+            }
+        }
+        return hits;
     }
 
     /** R6: the KPI's value as of the end of each week of the cycle up to {@code asOf}. */

@@ -1,5 +1,7 @@
 package com.keystone.okr.web.app.okr;
 
+import com.keystone.okr.domain.person.Person;
+import com.keystone.okr.persistence.person.PersonRepository;
 import com.keystone.okr.web.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,18 @@ public class OwnerOptions {
 
     @PersistenceContext(unitName = "okr")
     EntityManager em;
+
+    @Inject
+    PersonRepository people;
+
+    /** How many people an owner picker suggests at most. */
+    public static final int LIMIT = 20;
+
+    /** An owner picker's suggestions: the user names of active people whose user name or name contains {@code text}. */
+    public List<String> matching(String text) {
+        user.person();
+        return people.activeMatching(text, LIMIT).stream().map(Person::getUsername).toList();
+    }
 
     public List<Owner> active() {
         user.person();

@@ -101,7 +101,7 @@ public final class PeopleExports {
         v.add(p.displayName());
         v.add(p.username());
         v.add(p.active() ? "yes" : "no");
-        v.add(String.join("; ", p.roles()));
+        v.add(String.join("; ", p.roles().stream().map(PeopleOutcomes.Role::text).toList()));
         v.add(p.figures().objectives());
         v.add(p.figures().averageGrade());
         v.add(p.figures().keyResults());

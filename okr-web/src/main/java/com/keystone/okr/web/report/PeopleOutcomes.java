@@ -45,16 +45,25 @@ public final class PeopleOutcomes {
                        Boolean checkedIn) implements Serializable {
     }
 
+    /** A person's role in a unit. */
+    public record Role(String role, String unitPath) implements Serializable {
+
+        /** "LEAD Acme/Sales". */
+        public String text() {
+            return role + " " + unitPath;
+        }
+    }
+
     /**
      * One person's outcomes in the cycle.
      *
-     * @param roles             "LEAD Acme/Sales" for each of their roles, by unit path
+     * @param roles             their roles, by unit path
      * @param figures           the review's figures of what they own: objectives by grade band and their average,
      *                          key results and check-in discipline (no KPIs)
      * @param keyResultAverage  the average grade of the key results they own (two decimals), null without any
      * @param keyResultGrades   their key results by band: red, yellow, green
      */
-    public record Person(String username, String displayName, boolean active, List<String> roles, Figures figures,
+    public record Person(String username, String displayName, boolean active, List<Role> roles, Figures figures,
                          BigDecimal keyResultAverage, List<Integer> keyResultGrades, List<Item> items)
             implements Serializable {
 
@@ -125,7 +134,7 @@ public final class PeopleOutcomes {
         }
         BigDecimal krAverage = keyResults.isEmpty() ? null
                 : sum.divide(BigDecimal.valueOf(keyResults.size()), 2, RoundingMode.HALF_UP);
-        List<String> roleTexts = roles.stream().map(r -> r.role().name() + " " + r.unitPath()).toList();
+        List<Role> roleTexts = roles.stream().map(r -> new Role(r.role().name(), r.unitPath())).toList();
         return new Person(person.username(), person.displayName(), person.active(), roleTexts,
                 Figures.of(objectives, keyResults, List.of(), closed, asOf), krAverage,
                 List.of(bands[0], bands[1], bands[2]), List.copyOf(items));

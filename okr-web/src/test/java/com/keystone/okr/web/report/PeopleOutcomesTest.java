@@ -179,7 +179,7 @@ class PeopleOutcomesTest {
         assertEquals(2, alice.figures().checkInKeyResults());
         assertEquals(1, alice.figures().checkedIn());
         assertEquals(0.5, alice.figures().discipline());
-        assertEquals(List.of("MEMBER Acme/Sales"), alice.roles());
+        assertEquals(List.of("MEMBER Acme/Sales"), alice.roles().stream().map(PeopleOutcomes.Role::text).toList());
 
         Person ceo = person(sheet, "ceo");
         assertEquals(1, ceo.figures().checkInKeyResults(), "K2 takes its value from the LEADS KPI");
@@ -192,7 +192,8 @@ class PeopleOutcomesTest {
         assertTrue(k3.overridden());
         assertEquals("O2", k3.objectiveKey());
         assertEquals(0.0, sales.figures().discipline(), "K3's check-in on September 16 is 14 days old on the 30th");
-        assertEquals(List.of("LEAD Acme/Sales", "MEMBER Acme/Sales/Inbound"), sales.roles());
+        assertEquals(List.of(new PeopleOutcomes.Role("LEAD", "Acme/Sales"), new PeopleOutcomes.Role("MEMBER", "Acme/Sales/Inbound")),
+                sales.roles());
         assertEquals(d("0.30"), sales.figures().averageGrade(), "O2 overridden to 0.3");
 
         Person nobody = person(sheet, "nobody");

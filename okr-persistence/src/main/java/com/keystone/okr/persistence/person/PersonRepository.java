@@ -9,6 +9,8 @@ import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.persistence.Repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,6 +82,68 @@ public class PersonRepository extends Repository<Person> {
                 .replace("_", "\\_") + "%";
         return em.createQuery(select + " where lower(p.username) like :q escape '\\' or lower(p.displayName) like :q escape '\\'"
                 + order, type).setParameter("q", pattern);
+    }
+
+    /**
+     * One page of the directory: the people whose user name or display name contains {@code search}
+     * (any case; null or blank: everyone) and, with a {@code unitPath}, who have a role in that
+     * unit, or also in a unit below it when {@code below}; ordered by display name, then user name.
+     */
+    public List<PersonEntry> directory(String search, String unitPath, boolean below, int first, int size) {
+        return directoryQuery("select new " + PersonEntry.class.getName() + "(p.username, p.displayName, p.active)",
+                search, unitPath, below, " order by lower(p.displayName), p.username", PersonEntry.class)
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, size)).getResultList();
+    }
+
+    /** Every person of the directory that {@link #directory} pages through, in its order. */
+    public List<PersonEntry> directory(String search, String unitPath, boolean below) {
+        return directoryQuery("select new " + PersonEntry.class.getName() + "(p.username, p.displayName, p.active)",
+                search, unitPath, below, " order by lower(p.displayName), p.username", PersonEntry.class).getResultList();
+    }
+
+    /** How many people {@link #directory} pages through. */
+    public long directoryCount(String search, String unitPath, boolean below) {
+        return directoryQuery("select count(p)", search, unitPath, below, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> directoryQuery(String select, String search, String unitPath,
+                                                                 boolean below, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" from Person p where 1 = 1");
+        boolean searching = search != null && !search.isBlank();
+        boolean inUnit = unitPath != null && !unitPath.isBlank();
+        if (searching) {
+            jpql.append(" and (lower(p.username) like :q escape '\\' or lower(p.displayName) like :q escape '\\')");
+        }
+        if (inUnit) {
+            jpql.append(" and exists (select m from Membership m where m.person = p and (m.unit.path = :unit");
+            if (below) {
+                jpql.append(" or m.unit.path like :prefix escape '\\'");
+            }
+            jpql.append("))");
+        }
+        TypedQuery<T> q = em.createQuery(jpql.append(order).toString(), type);
+        if (searching) {
+            q.setParameter("q", "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (inUnit) {
+            q.setParameter("unit", unitPath.strip());
+            if (below) {
+                q.setParameter("prefix", likePrefix(unitPath.strip() + OrgUnit.SEPARATOR));
+            }
+        }
+        return q;
+    }
+
+    /** The roles of these people, by user name then unit path. */
+    public List<UnitRoleEntry> rolesOf(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select new " + UnitRoleEntry.class.getName()
+                        + "(m.person.username, m.unit.path, m.role) from Membership m"
+                        + " where m.person.username in :names order by m.person.username, m.unit.path", UnitRoleEntry.class)
+                .setParameter("names", usernames).getResultList();
     }
 
     /** The memberships of a person with their units, in one query. */

@@ -202,4 +202,54 @@ class PersonRepositoryTest {
     private static List<String> usernames(List<Person> people) {
         return people.stream().map(Person::getUsername).toList();
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theDirectoryFiltersByNameAndByUnitWithOrWithoutTheUnitsBelowAndPagesByDisplayName(Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            db.run(em -> {
+                OrgUnitRepository units = new OrgUnitRepository(em);
+                OrgUnit sales = units.ensurePath("Acme/Sales");
+                OrgUnit inbound = units.ensurePath("Acme/Sales/Inbound");
+                OrgUnit salesOps = units.ensurePath("Acme/Sales-Ops");
+                PersonRepository people = new PersonRepository(em);
+                Person zoe = new Person("zoe", "Zoe Adams");
+                zoe.assign(sales, UnitRole.LEAD);
+                Person al = new Person("al", "al_bundy");
+                al.assign(inbound, UnitRole.MEMBER);
+                Person ops = new Person("ops", "Olga Ops");
+                ops.assign(salesOps, UnitRole.MEMBER);
+                Person none = new Person("none", "Nobody");
+                none.deactivate();
+                for (Person p : List.of(zoe, al, ops, none)) {
+                    people.add(p);
+                }
+            });
+
+            db.run(em -> {
+                PersonRepository people = new PersonRepository(em);
+                assertEquals(List.of("al", "none", "ops", "zoe"), entryNames(people.directory(null, null, false)),
+                        "by display name, any case");
+                assertEquals(4, people.directoryCount(" ", "", true));
+                assertEquals(List.of("none", "ops"), entryNames(people.directory(null, null, false, 1, 2)));
+                assertEquals(List.of("al", "zoe"), entryNames(people.directory(null, "Acme/Sales", true)),
+                        "Sales and its team, not the look-alike Sales-Ops");
+                assertEquals(List.of("zoe"), entryNames(people.directory(null, "Acme/Sales", false)));
+                assertEquals(2, people.directoryCount(null, "Acme/Sales", true));
+                assertEquals(List.of("al"), entryNames(people.directory("L_B", null, false)), "_ is no wildcard");
+                assertEquals(List.of("ops"), entryNames(people.directory("OLGA", "Acme", true)));
+                assertEquals(List.of(), people.directory("zoe", "Acme/Sales/Inbound", true));
+                assertEquals(false, people.directory("nobody", null, false).get(0).active());
+
+                List<UnitRoleEntry> roles = people.rolesOf(List.of("zoe", "al", "nobody-here"));
+                assertEquals(List.of(new UnitRoleEntry("al", "Acme/Sales/Inbound", UnitRole.MEMBER),
+                        new UnitRoleEntry("zoe", "Acme/Sales", UnitRole.LEAD)), roles);
+                assertEquals(List.of(), people.rolesOf(List.of()));
+            });
+        }
+    }
+
+    private static List<String> entryNames(List<PersonEntry> entries) {
+        return entries.stream().map(PersonEntry::username).toList();
+    }
 }

@@ -1,9 +1,11 @@
 package com.keystone.okr.web.api;
 
+import com.keystone.okr.domain.InvalidInputException;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.unit.UnitResult;
 import com.keystone.okr.web.api.ApiJson.CycleJson;
 import com.keystone.okr.web.cycle.CycleService;
+import com.keystone.okr.web.report.PeopleOutcomesService;
 import com.keystone.okr.web.report.ReportService;
 import com.keystone.okr.web.support.Dates;
 import com.keystone.okr.web.support.Params;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +47,9 @@ public class CycleResource {
 
     @Inject
     ReportPieces pieces;
+
+    @Inject
+    PeopleOutcomesService outcomes;
 
     @PathParam("cycle")
     String cycle;
@@ -104,6 +110,25 @@ public class CycleResource {
         CycleReport r = report(asOf);
         List<UnitResult> units = unit == null ? r.units() : r.subtree(unitPath(r, unit), null);
         return json(out -> pieces.writeFindings(r, units, out));
+    }
+
+    @GET
+    @Path("people")
+    @Operation(summary = "Outcomes by person (HR, admins): each person's objectives and key results of the cycle with"
+            + " progress, grades and check-in discipline as in the quarterly review; unit=PATH keeps the people with a"
+            + " role in that unit (and below it unless below=false), q=TEXT those whose user name or name contains it")
+    public PeopleOutcomesJson people(@QueryParam("asOf") @Parameter(description = "YYYY-MM-DD") String asOf,
+                                     @QueryParam("unit") @Parameter(description = "a unit path, e.g. Acme/Sales") String unit,
+                                     @QueryParam("below") @Parameter(description = "true (default) or false") String below,
+                                     @QueryParam("q") @Parameter(description = "part of a user name or name") String q) {
+        outcomes.requireAllowed();
+        LocalDate date = Dates.parse("asOf", asOf);
+        String path = unit == null ? null : unitPath(report(asOf), unit);
+        if (below != null && !below.equals("true") && !below.equals("false")) {
+            throw new InvalidInputException("below", "below must be true or false, not '" + below + "'");
+        }
+        return PeopleOutcomesJson.of(outcomes.sheet(cycle, date,
+                new PeopleOutcomesService.Query(q, path, !"false".equals(below))));
     }
 
     private CycleReport report(String asOf) {

@@ -32,8 +32,17 @@ final class PdfTable {
      */
     static byte[] write(String title, String subtitle, List<String> columns, List<List<String>> rows, float[] widths,
                         boolean[] alignRight) {
+        return write(title, subtitle, columns, rows, widths, alignRight, false, true);
+    }
+
+    /**
+     * As {@link #write(String, String, List, List, float[], boolean[])}, on landscape A3 when
+     * {@code wide} (a table of many columns), the last row in bold only when {@code boldLastRow}.
+     */
+    static byte[] write(String title, String subtitle, List<String> columns, List<List<String>> rows, float[] widths,
+                        boolean[] alignRight, boolean wide, boolean boldLastRow) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4.rotate(), 24f, 24f, 28f, 28f);
+        Document doc = new Document((wide ? PageSize.A3 : PageSize.A4).rotate(), 24f, 24f, 28f, 28f);
         try {
             PdfWriter.getInstance(doc, out);
             doc.addTitle(title);
@@ -56,7 +65,7 @@ final class PdfTable {
                 table.addCell(cell);
             }
             for (int r = 0; r < rows.size(); r++) {
-                Font font = r == rows.size() - 1 ? smallBold : small;
+                Font font = boldLastRow && r == rows.size() - 1 ? smallBold : small;
                 List<String> row = rows.get(r);
                 for (int c = 0; c < row.size(); c++) {
                     PdfPCell cell = new PdfPCell(new Phrase(row.get(c), font));
@@ -68,7 +77,7 @@ final class PdfTable {
             }
             doc.add(table);
         } catch (DocumentException e) {
-            throw new IllegalStateException("OpenPDF could not write the review: " + e.getMessage(), e);
+            throw new IllegalStateException("OpenPDF could not write " + title + ": " + e.getMessage(), e);
         } finally {
             if (doc.isOpen()) {
                 doc.close();

@@ -4,6 +4,7 @@ import com.keystone.okr.domain.cycle.CycleState;
 import com.keystone.okr.reporting.CycleReport;
 import com.keystone.okr.reporting.kpi.KpiResult;
 import com.keystone.okr.reporting.objective.GradeBand;
+import com.keystone.okr.reporting.objective.GradeInfo;
 import com.keystone.okr.reporting.objective.Grading;
 import com.keystone.okr.reporting.objective.KeyResultResult;
 import com.keystone.okr.reporting.objective.ObjectiveResult;
@@ -78,6 +79,52 @@ public final class QuarterlyReview implements Serializable {
             return kpiGreen + kpiAmber + kpiRed + kpiNoData;
         }
 
+        /**
+         * The figures of some objectives, key results and KPIs (a unit's own, or a person's) as of
+         * the review date {@code asOf}: grades by {@link #gradeOf}, check-in discipline by
+         * {@link #checkedInWithinWindow}, KPIs by their status (R7).
+         */
+        public static Figures of(List<ObjectiveResult> objectives, List<KeyResultResult> keyResults,
+                                 List<KpiResult> kpis, boolean closed, LocalDate asOf) {
+            int red = 0;
+            int yellow = 0;
+            int green = 0;
+            BigDecimal gradeSum = BigDecimal.ZERO;
+            for (ObjectiveResult o : objectives) {
+                BigDecimal grade = gradeOf(o.grade(), o.progress(), closed);
+                gradeSum = gradeSum.add(grade);
+                switch (GradeBand.of(grade)) {
+                    case GREEN -> green++;
+                    case YELLOW -> yellow++;
+                    case RED -> red++;
+                }
+            }
+            int checkInKrs = 0;
+            int checkedIn = 0;
+            for (KeyResultResult kr : keyResults) {
+                if (takesCheckIns(kr)) {
+                    checkInKrs++;
+                    if (checkedInWithinWindow(kr, asOf)) {
+                        checkedIn++;
+                    }
+                }
+            }
+            int kpiGreen = 0;
+            int kpiAmber = 0;
+            int kpiRed = 0;
+            int kpiNoData = 0;
+            for (KpiResult k : kpis) {
+                switch (k.status()) {
+                    case GREEN -> kpiGreen++;
+                    case AMBER -> kpiAmber++;
+                    case RED -> kpiRed++;
+                    case NO_DATA -> kpiNoData++;
+                }
+            }
+            return new Figures(objectives.size(), keyResults.size(), red, yellow, green, gradeSum, checkInKrs, checkedIn,
+                    kpiGreen, kpiAmber, kpiRed, kpiNoData);
+        }
+
         public Figures plus(Figures o) {
             return new Figures(objectives + o.objectives, keyResults + o.keyResults, gradeRed + o.gradeRed,
                     gradeYellow + o.gradeYellow, gradeGreen + o.gradeGreen, gradeSum.add(o.gradeSum),
@@ -145,7 +192,6 @@ public final class QuarterlyReview implements Serializable {
         boolean closed = report.state() == CycleState.CLOSED;
         boolean reuse = earlier != null && report.sameLayout(before) && asOf.equals(earlier.asOf)
                 && report.state() == earlier.state && before.asOf().equals(asOf);
-        LocalDate windowStart = asOf.minusDays(CHECK_IN_WINDOW_DAYS); // exclusive
         List<Row> rows = new ArrayList<>();
         Map<String, Figures> byDepartment = new LinkedHashMap<>();
         Figures totals = Figures.NONE;
@@ -153,7 +199,7 @@ public final class QuarterlyReview implements Serializable {
         for (int i = 0; i < units.size(); i++) {
             UnitResult u = units.get(i);
             Figures f = reuse && sameRows(report, before, u.path()) ? earlier.rows.get(i).figures()
-                    : figures(report, u.path(), closed, windowStart, asOf);
+                    : figures(report, u.path(), closed, asOf);
             String department = departmentOf(u.path(), u.depth());
             Level level = u.depth() == 0 ? Level.COMPANY : u.depth() == 1 ? Level.DEPARTMENT : Level.TEAM;
             rows.add(new Row(u.path(), nameOf(u.path()), department, level, u.depth(), f));
@@ -186,52 +232,32 @@ public final class QuarterlyReview implements Serializable {
         return true;
     }
 
-    private static Figures figures(CycleReport report, String unitPath, boolean closed, LocalDate windowStart,
-                                   LocalDate asOf) {
-        int objectives = 0;
-        int keyResults = 0;
-        int red = 0;
-        int yellow = 0;
-        int green = 0;
-        BigDecimal gradeSum = BigDecimal.ZERO;
-        int checkInKrs = 0;
-        int checkedIn = 0;
-        for (ObjectiveResult o : report.objectivesOf(unitPath)) {
-            objectives++;
-            BigDecimal grade = closed && o.grade() != null && o.grade().effective() != null
-                    ? o.grade().effective()
-                    : Grading.grade(o.progress()); // R4: projected for an open cycle
-            gradeSum = gradeSum.add(grade);
-            switch (GradeBand.of(grade)) {
-                case GREEN -> green++;
-                case YELLOW -> yellow++;
-                case RED -> red++;
-            }
-        }
-        for (KeyResultResult kr : report.keyResultsOfUnit(unitPath)) { // those of all the unit's objectives
-            keyResults++;
-            if (kr.kpiKey() == null) {
-                checkInKrs++;
-                LocalDate latest = kr.latestCheckIn();
-                if (latest != null && latest.isAfter(windowStart) && !latest.isAfter(asOf)) {
-                    checkedIn++;
-                }
-            }
-        }
-        int kpiGreen = 0;
-        int kpiAmber = 0;
-        int kpiRed = 0;
-        int kpiNoData = 0;
-        for (KpiResult k : report.kpisOf(unitPath)) {
-            switch (k.status()) {
-                case GREEN -> kpiGreen++;
-                case AMBER -> kpiAmber++;
-                case RED -> kpiRed++;
-                case NO_DATA -> kpiNoData++;
-            }
-        }
-        return new Figures(objectives, keyResults, red, yellow, green, gradeSum, checkInKrs, checkedIn, kpiGreen,
-                kpiAmber, kpiRed, kpiNoData);
+    private static Figures figures(CycleReport report, String unitPath, boolean closed, LocalDate asOf) {
+        return Figures.of(report.objectivesOf(unitPath), report.keyResultsOfUnit(unitPath), report.kpisOf(unitPath),
+                closed, asOf);
+    }
+
+    /**
+     * The grade the review counts for an objective or a key result: in a closed cycle the frozen
+     * effective grade (the override where there is one), else the grade its progress rounds to
+     * (R4, "projected"). One definition for the review, its comparison and the people view.
+     */
+    public static BigDecimal gradeOf(GradeInfo frozen, double progress, boolean closed) {
+        return closed && frozen != null && frozen.effective() != null ? frozen.effective() : Grading.grade(progress);
+    }
+
+    /** Whether a key result counts in check-in discipline: it takes check-ins (it is not linked to a KPI). */
+    public static boolean takesCheckIns(KeyResultResult kr) {
+        return kr.kpiKey() == null;
+    }
+
+    /**
+     * Whether a key result that takes check-ins was checked in within the window up to the review
+     * date: its latest check-in is dated in {@code (asOf - 14 days, asOf]} (R8's stale window).
+     */
+    public static boolean checkedInWithinWindow(KeyResultResult kr, LocalDate asOf) {
+        LocalDate latest = kr.latestCheckIn();
+        return latest != null && latest.isAfter(asOf.minusDays(CHECK_IN_WINDOW_DAYS)) && !latest.isAfter(asOf);
     }
 
     /** The path of the depth-1 ancestor of a unit (the unit itself at depth 1); null for the company. */

@@ -2,163 +2,130 @@ package com.keystone.okr.web.report;
 
 import com.keystone.okr.web.report.QuarterlyReview.Figures;
 import com.keystone.okr.web.report.QuarterlyReview.Row;
-import com.keystone.okr.web.support.CsvLine;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.keystone.okr.web.report.ReviewComparison.Change;
+import com.keystone.okr.web.report.ReviewComparison.Line;
+import com.keystone.okr.web.report.TableFiles.Export;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The quarterly review table as a file: Excel (one sheet, a header row, numbers as numeric
- * cells, with Apache POI), PDF (a landscape table, with OpenPDF through {@link PdfTable}) and CSV
- * (RFC 4180, UTF-8 with a byte order mark so that Excel reads the accents). Columns are named in English in every language, so that files from
- * different people line up. The last row is the company total.
+ * The quarterly review table as a file, through {@link TableFiles}: Excel, PDF and CSV. Columns are
+ * named in English in every language, so that files from different people line up. One row per
+ * unit, the last row the company total. After the review's own columns come the comparison with
+ * the previous cycle ({@link ReviewComparison}): its name, the previous figures and the changes;
+ * empty where there is no previous cycle or the unit was not in it.
  */
 public final class ReviewExports {
 
-    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static final String PDF_TYPE = "application/pdf";
-    public static final String CSV_TYPE = "text/csv; charset=UTF-8";
+    public static final String XLSX_TYPE = TableFiles.XLSX_TYPE;
+    public static final String PDF_TYPE = TableFiles.PDF_TYPE;
+    public static final String CSV_TYPE = TableFiles.CSV_TYPE;
 
-    /** The columns, in order. */
-    public static final List<String> COLUMNS = List.of("Unit", "Department", "Level", "Objectives", "Key results",
-            "Grades red", "Grades yellow", "Grades green", "Average grade", "Check-in key results",
+    /** The review's own columns, in order. */
+    public static final List<String> REVIEW_COLUMNS = List.of("Unit", "Department", "Level", "Objectives",
+            "Key results", "Grades red", "Grades yellow", "Grades green", "Average grade", "Check-in key results",
             "Checked in (last 14 days)", "Check-in discipline", "KPIs green", "KPIs amber", "KPIs red", "KPIs no data",
             "Grades");
 
-    private static final int FIRST_NUMBER_COLUMN = 3;
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The comparison's columns, after the review's. */
+    public static final List<String> COMPARISON_COLUMNS = List.of("Previous cycle", "Previous grades red",
+            "Previous grades yellow", "Previous grades green", "Grades green change", "Grades red change",
+            "Previous average grade", "Average grade change", "Previous check-in discipline",
+            "Check-in discipline change (points)", "Previous KPIs green", "Previous KPIs amber", "Previous KPIs red",
+            "Previous KPIs no data", "KPIs green change", "KPIs red change", "Previous grades");
 
-    /** A file to send: its name, content type and bytes. */
-    public record Export(String fileName, String contentType, byte[] content) {
-    }
+    /** Every column, in order. */
+    public static final List<String> COLUMNS = concat(REVIEW_COLUMNS, COMPARISON_COLUMNS);
+
+    private static final int TEXT_COLUMNS = 3;
 
     private ReviewExports() {
     }
 
     /** {@code keystone-review-<cycle>.<extension>}, the cycle name reduced to file-name-safe characters. */
     public static String fileName(QuarterlyReview review, String extension) {
-        String cycle = review.getCycleName().replaceAll("[^A-Za-z0-9._-]+", "-");
-        return "keystone-review-" + cycle + "." + extension;
+        return "keystone-review-" + TableFiles.safe(review.getCycleName()) + "." + extension;
     }
 
+    /** The review alone (no previous cycle): the comparison's columns stay empty. */
     public static Export xlsx(QuarterlyReview review) {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName("Review " + review.getCycleName()));
-            var bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle header = wb.createCellStyle();
-            header.setFont(bold);
-            CellStyle totalText = wb.createCellStyle();
-            totalText.setFont(bold);
-            CellStyle grade = wb.createCellStyle();
-            grade.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-            CellStyle percent = wb.createCellStyle();
-            percent.setDataFormat(wb.createDataFormat().getFormat("0%"));
+        return xlsx(ReviewComparison.of(review, null));
+    }
 
-            var head = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Cell cell = head.createCell(c);
-                cell.setCellValue(COLUMNS.get(c));
-                cell.setCellStyle(header);
-            }
-            int r = 1;
-            for (List<Object> values : table(review)) {
-                var row = sheet.createRow(r++);
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    if (v == null) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(c);
-                    if (v instanceof Integer i) {
-                        cell.setCellValue(i);
-                    } else if (v instanceof BigDecimal d) {
-                        cell.setCellValue(d.doubleValue());
-                        cell.setCellStyle(grade);
-                    } else if (v instanceof Double d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(percent);
-                    } else {
-                        cell.setCellValue(v.toString());
-                        if (r - 1 == review.getRows().size() + 1) {
-                            cell.setCellStyle(totalText);
-                        }
-                    }
-                }
-            }
-            sheet.createFreezePane(0, 1);
-            sheet.setColumnWidth(0, 36 * 256);
-            sheet.setColumnWidth(1, 26 * 256);
-            for (int c = 2; c < COLUMNS.size(); c++) {
-                sheet.setColumnWidth(c, Math.max(10, COLUMNS.get(c).length() + 2) * 256);
-            }
-            wb.write(out);
-            return new Export(fileName(review, "xlsx"), XLSX_TYPE, out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static Export pdf(QuarterlyReview review) {
+        return pdf(ReviewComparison.of(review, null));
+    }
+
+    public static Export csv(QuarterlyReview review) {
+        return csv(ReviewComparison.of(review, null));
+    }
+
+    public static Export xlsx(ReviewComparison comparison) {
+        QuarterlyReview review = comparison.getReview();
+        return TableFiles.xlsx(fileName(review, "xlsx"), "Review " + review.getCycleName(), COLUMNS, table(comparison),
+                true, TableFiles.widths(COLUMNS, 36, 26));
     }
 
     /**
-     * A landscape table with the cycle, the review date and whether grades are final or projected
-     * above it.
+     * A landscape table with the cycle, the review date, whether grades are final or projected, and
+     * the cycle it is compared with above it.
      */
-    public static Export pdf(QuarterlyReview review) {
+    public static Export pdf(ReviewComparison comparison) {
+        QuarterlyReview review = comparison.getReview();
         List<List<String>> rows = new ArrayList<>();
-        for (List<Object> values : table(review)) {
-            rows.add(values.stream().map(ReviewExports::text).toList());
+        for (List<Object> values : table(comparison)) {
+            List<String> texts = new ArrayList<>(values.size());
+            for (int c = 0; c < values.size(); c++) {
+                Object v = values.get(c);
+                texts.add(COLUMNS.get(c).contains(" change") ? signed(v) : TableFiles.text(v));
+            }
+            rows.add(texts);
         }
         float[] widths = new float[COLUMNS.size()];
         boolean[] numbers = new boolean[COLUMNS.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = c == 0 ? 5f : c == 1 ? 3.2f : c == 2 ? 2.2f : 1.6f;
-            numbers[c] = c >= FIRST_NUMBER_COLUMN && c < COLUMNS.size() - 1;
+            String column = COLUMNS.get(c);
+            numbers[c] = c >= TEXT_COLUMNS && !column.equals("Grades") && !column.equals("Previous cycle")
+                    && !column.equals("Previous grades");
         }
         String title = "Keystone quarterly review " + review.getCycleName();
-        String subtitle = String.format(Locale.ROOT, "Cycle %s (%s to %s), %s; figures as of %s; %s grades.",
+        String subtitle = String.format(Locale.ROOT, "Cycle %s (%s to %s), %s; figures as of %s; %s grades. %s",
                 review.getCycleName(), review.getStartDate(), review.getEndDate(), review.getState(), review.getAsOf(),
-                review.isProjected() ? "projected" : "final");
-        return new Export(fileName(review, "pdf"), PDF_TYPE, PdfTable.write(title, subtitle, COLUMNS, rows, widths, numbers));
+                review.isProjected() ? "projected" : "final",
+                comparison.isCompared()
+                        ? String.format(Locale.ROOT, "Compared with %s (%s, figures as of %s, %s grades).",
+                                comparison.getPreviousCycle(), comparison.getPreviousState(),
+                                comparison.getPreviousAsOf(), comparison.isPreviousProjected() ? "projected" : "final")
+                        : "No earlier cycle to compare with.");
+        return TableFiles.pdf(fileName(review, "pdf"), title, subtitle, COLUMNS, rows, widths, numbers, true);
     }
 
-    public static Export csv(QuarterlyReview review) {
-        StringBuilder csv = new StringBuilder();
-        appendCsvLine(csv, new ArrayList<>(COLUMNS));
-        for (List<Object> values : table(review)) {
-            List<String> texts = new ArrayList<>();
-            for (int c = 0; c < values.size(); c++) {
-                Object v = values.get(c);
-                texts.add(c < FIRST_NUMBER_COLUMN ? neutralised(text(v)) : csvNumber(v));
-            }
-            appendCsvLine(csv, texts);
-        }
-        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] file = new byte[UTF8_BOM.length + body.length];
-        System.arraycopy(UTF8_BOM, 0, file, 0, UTF8_BOM.length);
-        System.arraycopy(body, 0, file, UTF8_BOM.length, body.length);
-        return new Export(fileName(review, "csv"), CSV_TYPE, file);
+    public static Export csv(ReviewComparison comparison) {
+        return TableFiles.csv(fileName(comparison.getReview(), "csv"), COLUMNS, table(comparison));
     }
 
     /** The table's rows after the header: one per unit, then the company total. Numbers stay numbers. */
     static List<List<Object>> table(QuarterlyReview review) {
+        return table(ReviewComparison.of(review, null));
+    }
+
+    static List<List<Object>> table(ReviewComparison comparison) {
+        QuarterlyReview review = comparison.getReview();
         List<List<Object>> rows = new ArrayList<>();
-        String basis = review.isProjected() ? "projected" : "final";
-        for (Row row : review.getRows()) {
-            rows.add(values(row.unitPath(), row.department() == null ? "" : row.department(), level(row.level()),
-                    row.figures(), basis));
+        String basis = basis(review.isProjected());
+        for (Line line : comparison.getLines()) {
+            Row row = line.row();
+            List<Object> v = values(row.unitPath(), row.department() == null ? "" : row.department(), level(row.level()),
+                    row.figures(), basis);
+            v.addAll(compared(comparison, line));
+            rows.add(v);
         }
-        rows.add(values("Company total", "", "Total", review.getTotals(), basis));
+        List<Object> total = values("Company total", "", "Total", review.getTotals(), basis);
+        total.addAll(compared(comparison, comparison.getTotal()));
+        rows.add(total);
         return rows;
     }
 
@@ -184,6 +151,55 @@ public final class ReviewExports {
         return v;
     }
 
+    /** The comparison's cells of one line: all empty without a previous figure (the cycle's name still given). */
+    private static List<Object> compared(ReviewComparison comparison, Line line) {
+        List<Object> v = new ArrayList<>();
+        v.add(comparison.isCompared() ? comparison.getPreviousCycle() : "");
+        Figures p = line.previous();
+        if (p == null) {
+            for (int i = 1; i < COMPARISON_COLUMNS.size(); i++) {
+                v.add(null);
+            }
+            return v;
+        }
+        v.add(p.gradeRed());
+        v.add(p.gradeYellow());
+        v.add(p.gradeGreen());
+        v.add(count(line.gradesGreen()));
+        v.add(count(line.gradesRed()));
+        v.add(p.averageGrade());
+        v.add(line.averageGrade() == null ? null : line.averageGrade().difference());
+        v.add(p.discipline());
+        v.add(count(line.discipline()));
+        v.add(p.kpiGreen());
+        v.add(p.kpiAmber());
+        v.add(p.kpiRed());
+        v.add(p.kpiNoData());
+        v.add(count(line.kpisGreen()));
+        v.add(count(line.kpisRed()));
+        v.add(basis(comparison.isPreviousProjected()));
+        return v;
+    }
+
+    private static Integer count(Change c) {
+        return c == null ? null : c.difference().intValueExact();
+    }
+
+    /** A change in the PDF: with its sign, "+0.12", "-3", "0". */
+    private static String signed(Object v) {
+        if (v instanceof Integer i) {
+            return i > 0 ? "+" + i : i.toString();
+        }
+        if (v instanceof BigDecimal d) {
+            return d.signum() > 0 ? "+" + d.toPlainString() : d.toPlainString();
+        }
+        return TableFiles.text(v);
+    }
+
+    private static String basis(boolean projected) {
+        return projected ? "projected" : "final";
+    }
+
     private static String level(QuarterlyReview.Level level) {
         return switch (level) {
             case COMPANY -> "Company";
@@ -192,44 +208,9 @@ public final class ReviewExports {
         };
     }
 
-    /** How a value reads in the PDF: grades with two decimals, discipline as a whole percentage. */
-    private static String text(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof Double share) {
-            return Math.round(share * 100) + "%";
-        }
-        if (v instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        return v.toString();
-    }
-
-    /** A number in a CSV cell: plain digits with a point; the discipline share as a fraction 0..1 (4 decimals). */
-    private static String csvNumber(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof Double share) {
-            return BigDecimal.valueOf(share).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-        }
-        if (v instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        return v.toString();
-    }
-
-    /** A text cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe. */
-    private static String neutralised(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
-    }
-
-    /** RFC 4180: fields with a comma, quote, CR or LF in quotes, quotes doubled; lines end with CRLF. */
-    static void appendCsvLine(StringBuilder csv, List<String> fields) {
-        CsvLine.append(csv, fields);
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 }

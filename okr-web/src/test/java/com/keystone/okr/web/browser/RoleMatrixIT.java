@@ -76,6 +76,8 @@ class RoleMatrixIT {
             new PageRule("/app/coach.xhtml", "<form id=\"coach\"", EVERYONE, null),
             new PageRule("/app/review.xhtml", "id=\"review\"", REVIEWERS,
                     "Only HR, administrators and leads see the quarterly review."),
+            new PageRule("/app/people/outcomes.xhtml", "<form id=\"outcomes\"", Set.of("admin", "hr"),
+                    "Only HR and administrators see outcomes by person."),
             new PageRule("/app/admin/units.xhtml", "<form id=\"units\"", ADMIN, "Only an administrator may open this page."),
             new PageRule("/app/admin/people.xhtml", "<form id=\"people\"", ADMIN, "Only an administrator may open this page."),
             new PageRule("/app/admin/cycles.xhtml", "<form id=\"cycles\"", ADMIN, "Only an administrator may open this page."),

@@ -86,10 +86,13 @@ class ReviewExportsTest {
         assertTrue(text.endsWith("\r\n"));
         List<List<String>> rows = parseCsv(text);
         assertEquals(ReviewExports.COLUMNS, rows.get(0));
+        int own = ReviewExports.REVIEW_COLUMNS.size();
         assertEquals(List.of("Acme/Sales", "Acme/Sales", "Department", "1", "2", "1", "0", "0", "0.30", "2", "1", "0.5",
-                "1", "0", "0", "0", "final"), rows.get(3));
+                "1", "0", "0", "0", "final"), rows.get(3).subList(0, own));
         assertEquals(List.of("Company total", "", "Total", "3", "5", "1", "1", "1", "0.57", "4", "2", "0.5", "1", "1", "1",
-                "1", "final"), rows.get(rows.size() - 1));
+                "1", "final"), rows.get(rows.size() - 1).subList(0, own));
+        assertTrue(rows.get(3).subList(own, rows.get(3).size()).stream().allMatch(String::isEmpty),
+                "without a previous cycle the comparison's columns are empty: " + rows.get(3));
         assertEquals("", rows.get(2).get(8), "Acme/Eng has no average grade");
     }
 
@@ -116,7 +119,7 @@ class ReviewExportsTest {
 
     @Test
     void pdfOpensWithOpenPdfAndHoldsTheTable() throws Exception {
-        ReviewExports.Export pdf = ReviewExports.pdf(review());
+        TableFiles.Export pdf = ReviewExports.pdf(review());
         assertEquals("keystone-review-2026-Q3.pdf", pdf.fileName());
         byte[] bytes = pdf.content();
         assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
@@ -127,6 +130,69 @@ class ReviewExportsTest {
             assertTrue(first.contains("Keystone quarterly review 2026-Q3"), first);
             assertTrue(first.contains("Acme/Sales/Inbound"), first);
             assertTrue(first.contains("Company total"), first);
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void csvCarriesThePreviousCyclesFiguresAndTheChangesAfterTheReviewsColumns() {
+        byte[] csv = ReviewExports.csv(ReviewFixture.comparison()).content();
+        List<List<String>> rows = parseCsv(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8));
+        int own = ReviewExports.REVIEW_COLUMNS.size();
+        assertEquals(List.of("Previous cycle", "Previous grades red", "Previous grades yellow", "Previous grades green",
+                "Grades green change", "Grades red change", "Previous average grade", "Average grade change",
+                "Previous check-in discipline", "Check-in discipline change (points)", "Previous KPIs green",
+                "Previous KPIs amber", "Previous KPIs red", "Previous KPIs no data", "KPIs green change",
+                "KPIs red change", "Previous grades"), rows.get(0).subList(own, rows.get(0).size()));
+        List<String> sales = rows.get(3);
+        assertEquals("Acme/Sales", sales.get(0));
+        assertEquals(List.of("2026-Q2", "1", "0", "1", "-1", "0", "0.45", "-0.15", "0", "50", "0", "0", "1", "0", "1", "-1",
+                "final"), sales.subList(own, sales.size()));
+        List<String> eng = rows.get(2);
+        assertEquals(List.of("2026-Q2", "0", "0", "0", "0", "0", "", "", "", "", "1", "0", "0", "0", "-1", "0", "final"),
+                eng.subList(own, eng.size()), "no objectives nor key results in either cycle: no average, no discipline");
+        List<String> inbound = rows.get(4);
+        assertEquals("Acme/Sales/Inbound", inbound.get(0));
+        assertEquals("2026-Q2", inbound.get(own));
+        assertTrue(inbound.subList(own + 1, inbound.size()).stream().allMatch(String::isEmpty),
+                "a unit the previous cycle did not have: " + inbound);
+        List<String> total = rows.get(rows.size() - 1);
+        assertEquals(List.of("2026-Q2", "1", "1", "1", "0", "0", "0.47", "0.10", "0.3333", "17", "2", "0", "1", "0", "-1",
+                "0", "final"), total.subList(own, total.size()));
+    }
+
+    @Test
+    void excelCarriesTheComparisonAsNumericCells() throws Exception {
+        byte[] xlsx = ReviewExports.xlsx(ReviewFixture.comparison()).content();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            int previousAverage = ReviewExports.COLUMNS.indexOf("Previous average grade");
+            int averageChange = ReviewExports.COLUMNS.indexOf("Average grade change");
+            int disciplineChange = ReviewExports.COLUMNS.indexOf("Check-in discipline change (points)");
+            assertEquals("Previous average grade", header.getCell(previousAverage).getStringCellValue());
+            Row sales = sheet.getRow(3);
+            assertEquals("Acme/Sales", sales.getCell(0).getStringCellValue());
+            assertEquals(CellType.NUMERIC, sales.getCell(averageChange).getCellType());
+            assertEquals(0.45, sales.getCell(previousAverage).getNumericCellValue(), 1e-9);
+            assertEquals(-0.15, sales.getCell(averageChange).getNumericCellValue(), 1e-9);
+            assertEquals(50.0, sales.getCell(disciplineChange).getNumericCellValue(), 1e-9);
+            assertEquals("2026-Q2", sales.getCell(ReviewExports.COLUMNS.indexOf("Previous cycle")).getStringCellValue());
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertEquals("Company total", total.getCell(0).getStringCellValue());
+            assertEquals(0.10, total.getCell(averageChange).getNumericCellValue(), 1e-9);
+        }
+    }
+
+    @Test
+    void pdfNamesTheCycleItIsComparedWithAndSignsTheChanges() throws Exception {
+        PdfReader reader = new PdfReader(ReviewExports.pdf(ReviewFixture.comparison()).content());
+        try {
+            String first = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertTrue(first.contains("Compared with 2026-Q2"), first);
+            assertTrue(first.contains("+0.30"), "Acme's average grade went up 0.30: " + first);
+            assertTrue(first.contains("-0.15"), first);
         } finally {
             reader.close();
         }

@@ -86,6 +86,60 @@ public final class ReviewFixture {
         return new CycleSnapshot(cycle, units, objectives, keyResults, checkIns, kpis, measurements);
     }
 
+    static final LocalDate PREVIOUS_START = LocalDate.of(2026, 4, 1);
+    static final LocalDate PREVIOUS_END = LocalDate.of(2026, 6, 30);
+
+    /**
+     * The quarter before, 2026-Q2 (April 1 to June 30), of a smaller company (no Inbound team, no
+     * Sales-Ops), the same KPIs where their units exist:
+     * <pre>
+     * Acme         P1 (frozen 0.5)                    Q1 check-in Jun 20 (within 14 days of the end)
+     *              KPI CHURN 1.5                      → GREEN
+     * Acme/Eng     no objectives                      KPI UPTIME 99.95 → GREEN
+     * Acme/Sales   P2 (frozen 0.7), P3 (frozen 0.2)   Q2 check-in May 1 (stale), Q3 none
+     *              KPI LEADS SUM of 25                → RED
+     * </pre>
+     */
+    static CycleSnapshot previousSnapshot(CycleState state) {
+        boolean closed = state == CycleState.CLOSED;
+        CycleInfo cycle = new CycleInfo("2026-Q2", PREVIOUS_START, PREVIOUS_END, state);
+        List<UnitRow> units = List.of(
+                new UnitRow(1, "Acme", null, 0),
+                new UnitRow(2, "Acme/Eng", 1L, 1),
+                new UnitRow(3, "Acme/Sales", 1L, 1));
+        List<ObjectiveRow> objectives = List.of(
+                new ObjectiveRow(110, "P1", "Grow before", 1, null, "ceo", null, closed ? d("0.5") : null, null),
+                new ObjectiveRow(111, "P2", "Sell before", 3, null, "sales.lead", null, closed ? d("0.7") : null, null),
+                new ObjectiveRow(112, "P3", "Sell more before", 3, null, "sales.lead", null, closed ? d("0.2") : null,
+                        null));
+        List<KeyResultRow> keyResults = List.of(
+                kr(120, "Q1", 110, null),
+                kr(121, "Q2", 111, null),
+                kr(122, "Q3", 112, null));
+        List<CheckInRow> checkIns = List.of(
+                checkIn(140, 120, "2026-06-20", "50"),
+                checkIn(141, 121, "2026-05-01", "70"));
+        List<KpiRow> kpis = List.of(
+                kpi(30, "CHURN", 1, Direction.LOWER_IS_BETTER, KpiKind.LAGGING, "2", "3", TimeAggregation.LAST),
+                kpi(31, "UPTIME", 2, Direction.HIGHER_IS_BETTER, KpiKind.LAGGING, "99.9", "99.5", TimeAggregation.LAST),
+                kpi(32, "LEADS", 3, Direction.HIGHER_IS_BETTER, KpiKind.LEADING, "40", "30", TimeAggregation.SUM));
+        List<MeasurementRow> measurements = List.of(
+                new MeasurementRow(30, LocalDate.parse("2026-05-15"), d("1.5")),
+                new MeasurementRow(31, LocalDate.parse("2026-05-20"), d("99.95")),
+                new MeasurementRow(32, LocalDate.parse("2026-04-10"), d("25")));
+        return new CycleSnapshot(cycle, units, objectives, keyResults, checkIns, kpis, measurements);
+    }
+
+    /** The closed 2026-Q2 reviewed as of its end. */
+    static QuarterlyReview previousReview() {
+        return QuarterlyReview.of(new OkrEngine().report(previousSnapshot(CycleState.CLOSED), PREVIOUS_END), PREVIOUS_END);
+    }
+
+    /** The closed 2026-Q3 compared with the closed 2026-Q2. */
+    static ReviewComparison comparison() {
+        return ReviewComparison.of(review(CycleState.CLOSED, END), previousReview());
+    }
+
     public static CycleReport report(CycleState state, LocalDate asOf) {
         return new OkrEngine().report(snapshot(state), asOf);
     }

@@ -4,9 +4,10 @@ import com.keystone.okr.web.report.ChartJson;
 import com.keystone.okr.web.report.QuarterlyReview;
 import com.keystone.okr.web.report.QuarterlyReview.Figures;
 import com.keystone.okr.web.report.QuarterlyReview.Row;
+import com.keystone.okr.web.report.ReviewComparison;
 import com.keystone.okr.web.report.ReviewExports;
-import com.keystone.okr.web.report.ReviewExports.Export;
 import com.keystone.okr.web.report.ReviewService;
+import com.keystone.okr.web.report.TableFiles.Export;
 import com.keystone.okr.web.ui.Messages;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.annotation.PostConstruct;
@@ -27,8 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The HR quarterly review of the session's cycle: the per-unit table with company totals, two
- * charts, and the same table as Excel, PDF or CSV. Only HR, administrators and leads see it; the
+ * The HR quarterly review of the session's cycle beside the cycle before it: the per-unit table
+ * with company totals, each figure with the previous cycle's and the change, two charts, and the
+ * same table as Excel, PDF or CSV. Only HR, administrators and leads see it; the
  * exports check again, as a POST can come from anywhere.
  */
 @Named
@@ -49,13 +51,13 @@ public class ReviewBacking implements Serializable {
     ViewContext context;
 
     private boolean allowed;
-    private QuarterlyReview review;
+    private ReviewComparison comparison;
 
     @PostConstruct
     void load() {
         allowed = reviews.isReviewer();
         if (allowed && context.getCycle() != null) {
-            review = reviews.review(context.getCycle(), context.getAsOf());
+            comparison = reviews.comparison(context.getCycle(), context.getAsOf());
         }
     }
 
@@ -68,12 +70,17 @@ public class ReviewBacking implements Serializable {
     }
 
     public QuarterlyReview getReview() {
-        return review;
+        return comparison == null ? null : comparison.getReview();
+    }
+
+    /** The review with the previous cycle's figures and the changes. */
+    public ReviewComparison getComparison() {
+        return comparison;
     }
 
     /** Stacked bars: each department's objectives (with its teams') by grade band. */
     public String getGradeChart() {
-        List<Row> departments = review.getDepartments();
+        List<Row> departments = getReview().getDepartments();
         List<String> labels = departments.stream().map(Row::name).toList();
         return ChartJson.bar(labels, List.of(
                 new ChartJson.Series(text("rev", "review.band.RED"), counts(departments, Figures::gradeRed), RED, false),
@@ -85,7 +92,7 @@ public class ReviewBacking implements Serializable {
 
     /** A doughnut of the company's KPIs by status (R7). */
     public String getKpiChart() {
-        Figures t = review.getTotals();
+        Figures t = getReview().getTotals();
         return ChartJson.doughnut(
                 List.of(text("msg", "status.GREEN"), text("msg", "status.AMBER"), text("msg", "status.RED"),
                         text("msg", "status.NO_DATA")),
@@ -106,14 +113,15 @@ public class ReviewBacking implements Serializable {
     }
 
     /** Writes the file as the response to the (non-Ajax) POST; a refusal stays on the page as a message. */
-    private void send(Function<QuarterlyReview, Export> format) throws IOException {
+    private void send(Function<ReviewComparison, Export> format) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         Export file;
         try {
             file = Messages.attempt(() -> {
                 reviews.requireReviewer();
-                QuarterlyReview r = review != null ? review : reviews.review(context.getCycle(), context.getAsOf());
-                return format.apply(r);
+                ReviewComparison c = comparison != null ? comparison
+                        : reviews.comparison(context.getCycle(), context.getAsOf());
+                return format.apply(c);
             }, Map.of());
         } catch (IllegalStateException e) {
             // a writer that cannot run here (e.g. no usable PDF library): say so on the page

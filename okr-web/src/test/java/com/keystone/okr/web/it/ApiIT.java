@@ -1097,7 +1097,7 @@ class ApiIT {
         JsonObject ana = expect(200, api().get("hr", "people/" + a)).object();
         assertEquals("Ana Imported", ana.getString("displayName"));
         assertEquals(List.of(), ana.getJsonArray("roles").getValuesAs(JsonValue.class));
-        assertEquals("LEAD:Acme/Sales;MEMBER:Acme/Marketing/Content", ana.getString("unitRoles"));
+        assertEquals("MEMBER:Acme/Marketing/Content;LEAD:Acme/Sales", ana.getString("unitRoles"), "by unit path");
         assertEquals("Acme/Marketing/Content", ana.getJsonArray("memberships").getJsonObject(0).getString("unitPath"));
         assertEquals("MEMBER", ana.getJsonArray("memberships").getJsonObject(0).getString("role"));
         assertFalse(ana.getBoolean("passwordSet"), "an import carries no password: " + ana);

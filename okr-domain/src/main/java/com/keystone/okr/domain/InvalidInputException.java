@@ -40,6 +40,11 @@ public class InvalidInputException extends RuntimeException {
                 : new InvalidInputException(otherField, text);
     }
 
+    /** The refusal as a translatable text, or {@code null} when it is English only. */
+    public Text text() {
+        return text;
+    }
+
     /** The message in {@code locale}; English when the refusal has no translated text. */
     public String getMessage(Locale locale) {
         return text == null ? getMessage() : text.render(locale);

@@ -66,6 +66,10 @@ public class Person {
     @Column(name = "credential_version", nullable = false)
     private int credentialVersion;
 
+    /** Set by an administrator (created, reset): the person must choose their own before anything else. */
+    @Column(name = "password_temporary", nullable = false)
+    private boolean passwordTemporary;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Enumerated(EnumType.STRING)
@@ -104,10 +108,34 @@ public class Person {
         this.email = e;
     }
 
-    /** Stores the hash of a new password (never a clear-text password): sessions signed in with the old one end. */
+    /**
+     * Stores the hash of a password the person chose themselves (never a clear-text password):
+     * sessions signed in with the old one end, and a temporary password is temporary no more.
+     */
     public void changePasswordHash(String hash) {
         this.passwordHash = Checks.text("password", hash, 400);
         this.credentialVersion++;
+        this.passwordTemporary = false;
+    }
+
+    /**
+     * Stores the hash of a password an administrator set for this person (at creation or a reset):
+     * it lets them sign in only to choose their own, and sessions signed in with the old one end.
+     */
+    public void setTemporaryPasswordHash(String hash) {
+        this.passwordHash = Checks.text("password", hash, 400);
+        this.credentialVersion++;
+        this.passwordTemporary = true;
+    }
+
+    /** Whether the stored password was set by an administrator and must be changed at the next sign-in. */
+    public boolean isPasswordTemporary() {
+        return passwordTemporary && passwordHash != null;
+    }
+
+    /** Whether there is a password at all (people created by an import or a restore have none until a reset). */
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     /** Stores a stronger hash of the same password (more iterations, found at a sign-in): sessions go on. */

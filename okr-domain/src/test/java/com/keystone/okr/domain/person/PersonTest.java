@@ -61,4 +61,20 @@ class PersonTest {
         p.changePasswordHash("PBKDF2WithHmacSHA256:600000:salt2:hash2");
         assertEquals(start + 2, p.getCredentialVersion());
     }
+
+    @Test
+    void aPasswordAnAdministratorSetsIsTemporaryUntilItsOwnerChoosesTheirOwn() {
+        Person p = new Person("nia", "Nia");
+        assertFalse(p.hasPassword(), "imported people have none");
+        assertFalse(p.isPasswordTemporary());
+        int start = p.getCredentialVersion();
+        p.setTemporaryPasswordHash("PBKDF2WithHmacSHA256:600000:salt:temporary");
+        assertTrue(p.isPasswordTemporary());
+        assertEquals(start + 1, p.getCredentialVersion(), "a reset ends the sessions signed in with the old password");
+        p.upgradePasswordHash("PBKDF2WithHmacSHA256:900000:salt:temporary");
+        assertTrue(p.isPasswordTemporary(), "a stronger hash of the same temporary password is still temporary");
+        p.changePasswordHash("PBKDF2WithHmacSHA256:600000:salt:chosen");
+        assertFalse(p.isPasswordTemporary(), "choosing one's own clears it");
+        assertTrue(p.hasPassword());
+    }
 }

@@ -12,7 +12,9 @@ import com.keystone.okr.domain.person.Person;
 import com.keystone.okr.domain.unit.OrgUnit;
 import com.keystone.okr.web.support.Decimals;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The request and response bodies of the write endpoints (JSON-B). */
 public final class ApiJson {
@@ -72,14 +74,23 @@ public final class ApiJson {
     public record MembershipJson(String unitPath, String role) {
     }
 
+    /**
+     * A person: company-wide {@code roles}, unit {@code memberships} with their role (by unit path), the same
+     * memberships as the people import writes them ({@code unitRoles}), and whether they have a password and
+     * whether it is a temporary one that must be changed at the next sign-in. Never a password or its hash.
+     */
     public record PersonJson(String username, String displayName, String email, boolean active, List<String> roles,
-                             List<MembershipJson> memberships, long version) {
+                             List<MembershipJson> memberships, String unitRoles, boolean passwordSet,
+                             boolean passwordTemporary, long version) {
 
         static PersonJson of(Person p, List<Membership> memberships) {
+            List<MembershipJson> sorted = memberships.stream()
+                    .map(m -> new MembershipJson(m.getUnit().getPath(), m.getRole().name()))
+                    .sorted(Comparator.comparing(MembershipJson::unitPath)).toList();
             return new PersonJson(p.getUsername(), p.getDisplayName(), p.getEmail(), p.isActive(),
-                    p.getGlobalRoles().stream().map(Enum::name).sorted().toList(),
-                    memberships.stream().map(m -> new MembershipJson(m.getUnit().getPath(), m.getRole().name())).toList(),
-                    p.getVersion());
+                    p.getGlobalRoles().stream().map(Enum::name).sorted().toList(), sorted,
+                    sorted.stream().map(m -> m.role() + ":" + m.unitPath()).collect(Collectors.joining(";")),
+                    p.hasPassword(), p.isPasswordTemporary(), p.getVersion());
         }
     }
 

@@ -1,8 +1,10 @@
 package com.keystone.okr.web.api;
 
 import com.keystone.okr.web.importing.ImportService;
+import com.keystone.okr.web.imports.CsvImporter;
 import com.keystone.okr.web.imports.ImportKind;
 import com.keystone.okr.web.imports.ImportResult;
+import com.keystone.okr.web.imports.ImportText;
 import com.keystone.okr.web.support.JsonBuilders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,13 +21,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** CSV imports of OKRs, check-ins, KPIs and measurements (admins): all or nothing, every bad row reported. */
+/** CSV imports of OKRs, check-ins, KPIs, measurements and people (admins): all or nothing, every bad row reported. */
 @Path("import/{kind}")
 @RequestScoped
 public class ImportResource {
 
     /** Larger files are refused before they are read whole. */
-    public static final int MAX_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_BYTES = CsvImporter.MAX_BYTES;
 
     @Inject
     ImportService imports;
@@ -40,7 +42,7 @@ public class ImportResource {
         imports.checkAllowed(); // before reading a possibly large body
         ImportKind k = ImportKind.fromPath(kind).orElse(null);
         if (k == null) {
-            return ApiErrors.of(404, null, "There is no import of '" + kind + "': use okrs, checkins, kpis or measurements.");
+            return ApiErrors.of(404, null, "There is no import of '" + kind + "': use okrs, checkins, kpis, measurements or people.");
         }
         String charset = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
         if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("UTF8")) {
@@ -48,8 +50,7 @@ public class ImportResource {
         }
         byte[] bytes = readAtMost(body);
         if (bytes == null) {
-            return ApiErrors.of(413, null, "The file is larger than " + (MAX_BYTES / (1024 * 1024))
-                    + " MiB: split it into several imports.");
+            return ApiErrors.of(413, null, ImportText.text("tooLarge", MAX_BYTES / (1024 * 1024)).english());
         }
         ImportResult r = imports.importCsv(k, bytes);
         return Response.ok(JsonBuilders.object().add("created", r.created()).add("updated", r.updated())

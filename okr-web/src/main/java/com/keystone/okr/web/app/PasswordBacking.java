@@ -5,17 +5,23 @@ import com.keystone.okr.web.security.CurrentUser;
 import com.keystone.okr.web.security.KeystoneAuthentication;
 import com.keystone.okr.web.security.SessionUsers;
 import com.keystone.okr.web.ui.Messages;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
-/** Changing one's own password: the current one proves it is me, the new one is typed twice. */
+/**
+ * Changing one's own password: the current one proves it is me, the new one is typed twice. A
+ * person whose password an administrator set (a temporary one) is sent here by every page until
+ * they have chosen their own, and then goes on to "My work".
+ */
 @Named
 @ViewScoped
 public class PasswordBacking implements Serializable {
@@ -29,11 +35,22 @@ public class PasswordBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    private boolean mustChange;
     private String current;
     private String next;
     private String repeat;
 
-    public void save() {
+    @PostConstruct
+    void load() {
+        mustChange = user.isSignedIn() && user.person().isPasswordTemporary();
+    }
+
+    /** Whether the password signed in with was set by an administrator and must be changed before anything else. */
+    public boolean isMustChange() {
+        return mustChange;
+    }
+
+    public void save() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (!Objects.equals(next, repeat)) {
             faces.addMessage("password:repeat",
@@ -52,6 +69,11 @@ public class PasswordBacking implements Serializable {
                 session.setAttribute(KeystoneAuthentication.SESSION_STAMP, sessions.stampOf(user.username()));
             }
             Messages.info(Messages.label("password.changed"));
+            if (mustChange) {
+                mustChange = false;
+                faces.getExternalContext().getFlash().setKeepMessages(true);
+                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/app/index.xhtml");
+            }
         }
         current = null;
         next = null;

@@ -43,12 +43,14 @@ final class CheckInImport {
     private final ErrorList errors;
     private final String author;
     private final Instant now;
+    private final List<ImportLine> outcome;
 
-    CheckInImport(EntityManager em, ErrorList errors, String author, Instant now) {
+    CheckInImport(EntityManager em, ErrorList errors, String author, Instant now, List<ImportLine> outcome) {
         this.em = em;
         this.errors = errors;
         this.author = author;
         this.now = now;
+        this.outcome = outcome;
     }
 
     private record Line(ImportRow row, String cycle, String krKey, LocalDate date, BigDecimal value, Integer confidence,
@@ -74,7 +76,7 @@ final class CheckInImport {
     }
 
     /** A checked row and the check-in it would store. */
-    private record Pending(int row, CheckIn checkIn) {
+    private record Pending(int row, String krKey, CheckIn checkIn) {
     }
 
     ImportResult run(List<ImportRow> rows) {
@@ -115,7 +117,7 @@ final class CheckInImport {
             }
             try {
                 CheckIn checkIn = kr.checkIn(l.date(), l.value(), l.confidence(), l.comment(), author, now);
-                groups.computeIfAbsent(new KrDay(kr.getId(), l.date()), d -> new ArrayList<>()).add(new Pending(row.number(), checkIn));
+                groups.computeIfAbsent(new KrDay(kr.getId(), l.date()), d -> new ArrayList<>()).add(new Pending(row.number(), l.krKey(), checkIn));
             } catch (InvalidInputException e) {
                 errors.add(row.number(), e, KIND, "kr_key");
             }
@@ -128,9 +130,15 @@ final class CheckInImport {
             List<Said> before = stored.getOrDefault(group.getKey(), List.of());
             List<Pending> created = created(group.getValue(), before);
             fresh.addAll(created);
+            Set<Integer> createdRows = created.stream().map(Pending::row).collect(Collectors.toSet());
+            for (Pending p : group.getValue()) {
+                outcome.add(new ImportLine(p.row(), "checkin", p.krKey() + " " + group.getKey().date(),
+                        createdRows.contains(p.row()) ? ImportLine.Change.CREATED : ImportLine.Change.UNCHANGED));
+            }
             unchanged += group.getValue().size() - created.size();
         }
         fresh.sort(Comparator.comparingInt(Pending::row));
+        outcome.sort(Comparator.comparing(ImportLine::row));
         fresh.forEach(p -> em.persist(p.checkIn()));
         return new ImportResult(fresh.size(), 0, unchanged);
     }

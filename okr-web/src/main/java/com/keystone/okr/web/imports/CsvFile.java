@@ -85,17 +85,17 @@ public final class CsvFile {
                 continue;
             }
             if (!columns.contains(name)) {
-                errors.add(headerRow, name, "unknown column '" + ImportRow.abbreviate(name) + "'; " + takes + " takes "
-                        + String.join(", ", columns));
+                errors.add(headerRow, name, ImportText.text("unknownColumn", ImportRow.abbreviate(name), takes,
+                        String.join(", ", columns)));
                 usable = false;
             } else if (!seen.add(name)) {
-                errors.add(headerRow, name, "column '" + name + "' appears more than once in the header");
+                errors.add(headerRow, name, ImportText.text("repeatedColumn", name));
                 usable = false;
             }
         }
         for (String r : required) {
             if (!seen.contains(r)) {
-                errors.add(headerRow, r, "missing required column '" + r + "'");
+                errors.add(headerRow, r, ImportText.text("missingColumn", r));
                 usable = false;
             }
         }

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Imports one CSV file of OKRs, check-ins, KPIs or measurements (the {@code /import/{kind}}
+ * Imports one CSV file of OKRs, check-ins, KPIs, measurements or people (the {@code /import/{kind}}
  * contract), all or nothing, inside the caller's transaction: it never begins, commits, flushes
  * or clears.
  *
@@ -37,6 +37,9 @@ import java.util.Set;
  */
 public final class CsvImporter {
 
+    /** The largest file, in bytes (32 MiB), the API and the upload page take. */
+    public static final int MAX_BYTES = 32 * 1024 * 1024;
+
     /** The most data rows one file may have. */
     public static final int MAX_ROWS = 200_000;
 
@@ -44,6 +47,8 @@ public final class CsvImporter {
     private final Clock clock;
     private final String actorUsername;
     private List<ImportChange> changes = List.of();
+    private List<PersonChange> people = List.of();
+    private final List<ImportLine> rowLines = new ArrayList<>();
 
     /**
      * @param em            the caller's entity manager, in its transaction
@@ -56,6 +61,30 @@ public final class CsvImporter {
         this.actorUsername = actorUsername;
     }
 
+    /** The objectives, key results or KPIs the last import created or updated (none for check-ins and measurements). */
+    public List<ImportChange> changes() {
+        return changes;
+    }
+
+    /** The people the last import created or matched, as the history follows them before and after. */
+    public List<PersonChange> people() {
+        return people;
+    }
+
+    /**
+     * What the last import does with each key or row, for a preview: the people, check-ins and
+     * measurements by row; the objectives, key results and KPIs by key, told apart as updated or
+     * unchanged by their versions, so ask after the caller's flush.
+     */
+    public List<ImportLine> lines() {
+        List<ImportLine> all = new ArrayList<>(rowLines);
+        for (ImportChange c : changes) {
+            all.add(new ImportLine(null, c.subject().name().toLowerCase(Locale.ROOT), c.key(),
+                    c.created() ? ImportLine.Change.CREATED : c.updated() ? ImportLine.Change.UPDATED : ImportLine.Change.UNCHANGED));
+        }
+        return all;
+    }
+
     /**
      * Checks and stores one file.
      *
@@ -63,14 +92,11 @@ public final class CsvImporter {
      * @throws ImportRejectedException when anything in the file is wrong; nothing was written, and
      *                                 the caller must roll back its transaction
      */
-    /** The objectives, key results or KPIs the last import created or updated (none for check-ins and measurements). */
-    public List<ImportChange> changes() {
-        return changes;
-    }
-
     public ImportResult importCsv(ImportKind kind, byte[] body) {
         Objects.requireNonNull(kind, "kind");
         changes = List.of();
+        people = List.of();
+        rowLines.clear();
         ErrorList errors = new ErrorList();
         CsvParser.Parsed parsed = CsvParser.parse(body, MAX_ROWS);
         errors.addAll(parsed.errors());
@@ -78,7 +104,7 @@ public final class CsvImporter {
             errors.throwIfAny();
         }
         if (parsed.header() == null) {
-            errors.add(null, null, "no rows: the file is empty; it needs a header row and at least one data row");
+            errors.add(null, null, ImportText.text("emptyFile"));
             errors.throwIfAny();
         }
         List<ImportRow> rows = rows(kind, parsed, errors);
@@ -87,7 +113,7 @@ public final class CsvImporter {
         }
         if (rows.isEmpty()) {
             if (errors.isEmpty()) {
-                errors.add(null, null, "no rows: the file has a header but no data rows");
+                errors.add(null, null, ImportText.text("noDataRows"));
             }
             errors.throwIfAny();
         }
@@ -106,14 +132,20 @@ public final class CsvImporter {
                     changes = okrs.changes();
                     yield r;
                 }
-                case CHECKINS -> new CheckInImport(em, errors, actorUsername, now).run(rows);
+                case CHECKINS -> new CheckInImport(em, errors, actorUsername, now, rowLines).run(rows);
                 case KPIS -> {
                     KpiImport kpis = new KpiImport(em, errors);
                     ImportResult r = kpis.run(rows);
                     changes = kpis.changes();
                     yield r;
                 }
-                case MEASUREMENTS -> new MeasurementImport(em, errors, actorUsername, now).run(rows);
+                case MEASUREMENTS -> new MeasurementImport(em, errors, actorUsername, now, rowLines).run(rows);
+                case PEOPLE -> {
+                    PeopleImport p = new PeopleImport(em, errors, actorUsername, rowLines);
+                    ImportResult r = p.run(rows);
+                    people = p.changes();
+                    yield r;
+                }
             };
         } catch (InvalidInputException e) {
             // every domain refusal should have been caught at its row; one that was not still is bad input
@@ -138,7 +170,7 @@ public final class CsvImporter {
         for (int i = 0; i < names.size(); i++) {
             int column = i;
             if (names.get(i).isEmpty() && parsed.rows().stream().anyMatch(r -> !r.fields().get(column).isBlank())) {
-                errors.add(headerRow, null, "column " + (i + 1) + " has values but no name in the header");
+                errors.add(headerRow, null, ImportText.text("unnamedColumn", i + 1));
                 usable = false;
             } // an unnamed, empty column (a spreadsheet's trailing commas) is ignored
         }

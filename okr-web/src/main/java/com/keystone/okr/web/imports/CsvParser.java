@@ -55,7 +55,7 @@ final class CsvParser {
                     .decode(ByteBuffer.wrap(body == null ? new byte[0] : body))
                     .toString();
         } catch (CharacterCodingException e) {
-            return new Parsed(null, List.of(), List.of(new RowError(null, null, NOT_UTF8)), true);
+            return new Parsed(null, List.of(), List.of(new RowError(null, null, NOT_UTF8, ImportText.text("notUtf8"))), true);
         }
         try {
             return read(new Records(new StringReader(text)), maxDataRows);
@@ -95,7 +95,7 @@ final class CsvParser {
             }
             if (dataRows > maxDataRows) {
                 errors.add(new RowError(null, null, "the file has more than " + maxDataRows
-                        + " data rows; split it into several imports"));
+                        + " data rows; split it into several imports", ImportText.text("tooManyRows", maxDataRows)));
                 return new Parsed(header, rows, errors, true);
             }
         }

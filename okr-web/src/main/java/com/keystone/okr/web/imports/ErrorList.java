@@ -1,6 +1,7 @@
 package com.keystone.okr.web.imports;
 
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,20 +16,34 @@ public final class ErrorList {
     private final Set<Integer> badRows = new HashSet<>();
 
     public void add(Integer row, String column, String message) {
-        errors.add(new RowError(row, column, message));
-        if (row != null) {
-            badRows.add(row);
+        add(new RowError(row, column, message));
+    }
+
+    /** A problem that the upload page shows in its language (the API in English, {@link Text#english()}). */
+    void add(Integer row, String column, Text text) {
+        add(new RowError(row, column, text.english(), text));
+    }
+
+    private void add(RowError e) {
+        errors.add(e);
+        if (e.row() != null) {
+            badRows.add(e.row());
         }
     }
 
     /** A domain refusal, at the column it names when that is one of the kind's columns, else at {@code fallbackColumn}. */
     void add(int row, InvalidInputException e, ImportKind kind, String fallbackColumn) {
         String field = e.getField();
-        add(row, field != null && kind.columns().contains(field) ? field : fallbackColumn, e.getMessage());
+        add(row, field != null && kind.columns().contains(field) ? field : fallbackColumn, e);
+    }
+
+    /** A domain refusal at {@code column}, in the page's language where the domain has the text. */
+    void add(Integer row, String column, InvalidInputException e) {
+        add(new RowError(row, column, e.getMessage(), e.text()));
     }
 
     void addAll(List<RowError> more) {
-        more.forEach(e -> add(e.row(), e.column(), e.message()));
+        more.forEach(this::add);
     }
 
     boolean hasErrorIn(int row) {

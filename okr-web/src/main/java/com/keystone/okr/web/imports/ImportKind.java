@@ -20,7 +20,10 @@ public enum ImportKind {
             List.of("unit_of_measure", "owner", "unit_aggregation", "children", "numerator_key", "denominator_key")),
     MEASUREMENTS("measurements",
             List.of("kpi_key", "date", "value"),
-            List.of());
+            List.of()),
+    PEOPLE("people",
+            List.of("username", "name"),
+            List.of("email", "global_role", "unit_roles", "active"));
 
     private final String pathName;
     private final List<String> requiredColumns;
@@ -32,7 +35,7 @@ public enum ImportKind {
         this.optionalColumns = optionalColumns;
     }
 
-    /** The kind named in {@code /import/{kind}}: {@code okrs}, {@code checkins}, {@code kpis} or {@code measurements}. */
+    /** The kind named in {@code /import/{kind}}: {@code okrs}, {@code checkins}, {@code kpis}, {@code measurements} or {@code people}. */
     public static Optional<ImportKind> fromPath(String kind) {
         if (kind == null) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package com.keystone.okr.web.imports;
 
 import com.keystone.okr.domain.Checks;
 import com.keystone.okr.domain.InvalidInputException;
+import com.keystone.okr.domain.Text;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -59,6 +60,16 @@ public final class ImportRow {
         errors.add(number, column, message);
     }
 
+    /** A problem the upload page shows in its language. */
+    void error(String column, Text text) {
+        errors.add(number, column, text);
+    }
+
+    /** A domain refusal at {@code column}. */
+    void error(String column, InvalidInputException e) {
+        errors.add(number, column, e);
+    }
+
     /** The stripped value, or {@code null} when empty or when the column is absent. */
     public String text(String column) {
         return values.get(column);
@@ -67,7 +78,7 @@ public final class ImportRow {
     public String required(String column) {
         String v = text(column);
         if (v == null) {
-            error(column, column + " is required");
+            error(column, ImportText.text("required", column));
         }
         return v;
     }
@@ -96,7 +107,7 @@ public final class ImportRow {
         try {
             return check.apply(column, n);
         } catch (InvalidInputException e) {
-            error(column, e.getMessage());
+            error(column, e);
             return null;
         }
     }
@@ -104,6 +115,10 @@ public final class ImportRow {
     private BigDecimal number(String column, boolean required) {
         String v = required ? required(column) : text(column);
         if (v == null) {
+            return null;
+        }
+        if (v.length() > MAX_NUMBER_LENGTH || !DECIMAL.matcher(v).matches()) {
+            error(column, ImportText.text("notANumber", abbreviate(v)));
             return null;
         }
         try {
@@ -140,7 +155,7 @@ public final class ImportRow {
                 // reported below
             }
         }
-        error(column, "'" + abbreviate(v) + "' is not a date: write YYYY-MM-DD, e.g. 2026-11-20");
+        error(column, ImportText.text("notADate", abbreviate(v)));
         return null;
     }
 
@@ -155,8 +170,8 @@ public final class ImportRow {
                 return e;
             }
         }
-        error(column, "'" + abbreviate(v) + "' is not a valid " + column + ": use one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        error(column, ImportText.text("notAChoice", abbreviate(v), column,
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
         return null;
     }
 
@@ -174,7 +189,7 @@ public final class ImportRow {
         } catch (IllegalArgumentException | ArithmeticException e) {
             // reported below
         }
-        error(column, column + " is a whole number from 1 to 10, was '" + abbreviate(v) + "'");
+        error(column, ImportText.text("notAConfidence", column, abbreviate(v)));
         return null;
     }
 
@@ -187,7 +202,7 @@ public final class ImportRow {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Boolean.valueOf(v.equalsIgnoreCase("true"));
         }
-        error(column, "'" + abbreviate(v) + "' is not a flag: write true or false");
+        error(column, ImportText.text("notAFlag", abbreviate(v)));
         return null;
     }
 

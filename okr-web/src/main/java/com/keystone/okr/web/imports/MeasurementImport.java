@@ -35,12 +35,14 @@ final class MeasurementImport {
     private final ErrorList errors;
     private final String by;
     private final Instant now;
+    private final List<ImportLine> outcome;
 
-    MeasurementImport(EntityManager em, ErrorList errors, String by, Instant now) {
+    MeasurementImport(EntityManager em, ErrorList errors, String by, Instant now, List<ImportLine> outcome) {
         this.em = em;
         this.errors = errors;
         this.by = by;
         this.now = now;
+        this.outcome = outcome;
     }
 
     private record Line(ImportRow row, String kpiKey, LocalDate date, BigDecimal value) {
@@ -94,13 +96,18 @@ final class MeasurementImport {
         for (Map.Entry<KpiDay, Line> e : last.entrySet()) {
             Measurement before = stored.get(e.getKey());
             Line l = e.getValue();
+            ImportLine.Change change;
             if (before != null && before.getValue().compareTo(l.value()) == 0) {
                 unchanged++;
+                change = ImportLine.Change.UNCHANGED;
             } else if (repository.record(kpis.get(l.kpiKey()), l.date(), l.value(), now, by).replaced()) {
                 updated++;
+                change = ImportLine.Change.UPDATED;
             } else {
                 created++;
+                change = ImportLine.Change.CREATED;
             }
+            outcome.add(new ImportLine(l.row().number(), "measurement", l.kpiKey() + " " + l.date(), change));
         }
         return new ImportResult(created, updated, unchanged);
     }

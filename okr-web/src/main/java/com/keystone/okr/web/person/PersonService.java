@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** People: admins create, deactivate, reset passwords and assign roles; HR reads; everyone changes their own password. */
 @ApplicationScoped
@@ -91,8 +90,7 @@ public class PersonService {
         apply(p, c);
         people.add(p);
         em.flush();
-        trail.record(AuditSubject.PERSON, p.getUsername(), AuditAction.PERSON_CREATED, null,
-                PersonState.of(p, people.membershipsOf(p)).toString());
+        PersonState.recordCreated(trail, PersonState.of(p, people.membershipsOf(p)));
         return p;
     }
 
@@ -113,17 +111,9 @@ public class PersonService {
         int credentialVersion = p.getCredentialVersion();
         apply(p, c);
         em.flush();
-        PersonState after = PersonState.of(p, people.membershipsOf(p));
-        String who = p.getUsername();
-        trail.change(AuditSubject.PERSON, who, AuditAction.RENAMED, before.displayName(), after.displayName());
-        trail.change(AuditSubject.PERSON, who, AuditAction.EMAIL_CHANGED, before.email(), after.email());
-        trail.change(AuditSubject.PERSON, who, AuditAction.ROLES_CHANGED, before.roles(), after.roles());
-        trail.change(AuditSubject.PERSON, who, AuditAction.MEMBERSHIPS_CHANGED, before.memberships(), after.memberships());
-        if (before.active() != after.active()) {
-            trail.record(AuditSubject.PERSON, who, after.active() ? AuditAction.ACTIVATED : AuditAction.DEACTIVATED, null, null);
-        }
+        PersonState.recordChanges(trail, before, PersonState.of(p, people.membershipsOf(p)));
         if (p.getCredentialVersion() != credentialVersion) {
-            trail.record(AuditSubject.PERSON, who, AuditAction.PASSWORD_RESET, null, null);
+            trail.record(AuditSubject.PERSON, p.getUsername(), AuditAction.PASSWORD_RESET, null, null);
         }
         credentials.forget(p.getUsername());
         return p;
@@ -145,7 +135,8 @@ public class PersonService {
             p.changeEmail(c.email());
         }
         if (c.password() != null) {
-            p.changePasswordHash(hasher.hash(checkedPassword("password", c.password())));
+            // a password an administrator chose is temporary: its owner must choose their own at the next sign-in
+            p.setTemporaryPasswordHash(hasher.hash(checkedPassword("password", c.password())));
         }
         if (c.active() != null) {
             if (c.active()) {
@@ -194,17 +185,6 @@ public class PersonService {
             throw new InvalidInputException(field, text("person.passwordTooLong"));
         }
         return password;
-    }
-
-    /** What of a person the history follows (never the password). */
-    private record PersonState(String displayName, String email, boolean active, String roles, String memberships) {
-
-        static PersonState of(Person p, List<Membership> memberships) {
-            return new PersonState(p.getDisplayName(), p.getEmail(), p.isActive(),
-                    p.getGlobalRoles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")),
-                    memberships.stream().map(m -> m.getRole() + " " + m.getUnit().getPath()).sorted()
-                            .collect(Collectors.joining(", ")));
-        }
     }
 
     private void requireAdminOrHr() {

@@ -69,7 +69,10 @@ public class DatabaseIdentityStore implements IdentityStore {
         }
     }
 
-    /** ADMIN/HR from the person's company-wide roles, LEAD/MEMBER when they hold such a role in some unit, USER always. */
+    /**
+     * ADMIN/HR from the person's company-wide roles, LEAD/MEMBER when they hold such a role in some unit, USER always,
+     * and {@link Roles#MUST_CHANGE_PASSWORD} while their password is a temporary one.
+     */
     static Set<String> groupsOf(Person person, PersonRepository people) {
         Set<String> groups = new HashSet<>();
         groups.add(Roles.USER);
@@ -78,6 +81,9 @@ public class DatabaseIdentityStore implements IdentityStore {
         }
         if (person.hasRole(GlobalRole.HR)) {
             groups.add(Roles.HR);
+        }
+        if (person.isPasswordTemporary()) {
+            groups.add(Roles.MUST_CHANGE_PASSWORD);
         }
         for (Membership m : people.membershipsOf(person)) {
             groups.add(m.getRole() == UnitRole.LEAD ? Roles.LEAD : Roles.MEMBER);

@@ -39,6 +39,10 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
     public static final String SESSION_STAMP = "keystone.credential";
     public static final String API_PREFIX = "/api/";
     public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Where a person signed in with a temporary password is sent, whatever page they ask for. */
+    public static final String PASSWORD_PAGE = "/app/password.xhtml";
+    /** The one API call a temporary password may make. */
+    public static final String OWN_PASSWORD_CALL = "/api/v1/people/me/password";
 
     @Inject
     IdentityStoreHandler identityStore;
@@ -76,6 +80,12 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
             }
             CredentialValidationResult r = validate(credential, request, status);
             if (r.getStatus() == CredentialValidationResult.Status.VALID) {
+                if (api && r.getCallerGroups().contains(Roles.MUST_CHANGE_PASSWORD)
+                        && !("POST".equals(request.getMethod()) && OWN_PASSWORD_CALL.equals(path))) {
+                    return forbidden(response, "The password of " + r.getCallerPrincipal().getName() + " is temporary"
+                            + " (set by an administrator) and must be changed first: POST " + OWN_PASSWORD_CALL
+                            + " with currentPassword and newPassword, then call again with the new one.");
+                }
                 return ctx.notifyContainerAboutLogin(r.getCallerPrincipal(), r.getCallerGroups());
             }
             return api ? unauthorized(response, ctx, "The username or password is wrong, or the account is deactivated.")
@@ -89,6 +99,15 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
         if (user != null) {
             Set<String> groups = sessionUsers.groupsOf(user, (String) session.getAttribute(SESSION_STAMP));
             if (groups != null) {
+                if (groups.contains(Roles.MUST_CHANGE_PASSWORD) && path.startsWith("/app/") && !path.equals(PASSWORD_PAGE)) {
+                    // a temporary password opens the password page only, until its owner has chosen their own
+                    try {
+                        response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+                        return AuthenticationStatus.SEND_CONTINUE;
+                    } catch (IOException e) {
+                        return ctx.responseUnauthorized();
+                    }
+                }
                 return ctx.notifyContainerAboutLogin(() -> user, groups);
             }
             session.invalidate(); // deactivated, deleted, or its password changed since sign-in
@@ -173,6 +192,20 @@ public class KeystoneAuthentication implements HttpAuthenticationMechanism {
                     + "this address: try again in " + seconds + " seconds.\"}]}");
         } catch (IOException e) {
             // the client went away
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 403: the credentials are right, but the password is temporary and must be changed first. */
+    private AuthenticationStatus forbidden(HttpServletResponse response, String message) {
+        metrics.requestRejected(HttpServletResponse.SC_FORBIDDEN);
+        try {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"errors\":[{\"column\":\"password\",\"message\":\"" + message + "\"}]}");
+        } catch (IOException e) {
+            // the client went away; the status is what matters
         }
         return AuthenticationStatus.SEND_FAILURE;
     }

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,11 @@ final class Api {
 
     Answer get(String user, String path) {
         return client.get(user, path);
+    }
+
+    /** A GET with another password than the demo one. */
+    Answer get(String user, String path, String password) {
+        return client.send("GET", path, user, password, null, null, Map.of());
     }
 
     Answer post(String user, String path, String json) {

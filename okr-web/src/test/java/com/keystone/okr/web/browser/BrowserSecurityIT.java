@@ -121,6 +121,8 @@ class BrowserSecurityIT {
         Api.expect(201, api.post("admin", "people", "{\"username\":\"" + username + "\",\"displayName\":\"Session Tester\","
                 + "\"password\":\"first-long-password\"}"));
         browser.signIn(username, "first-long-password");
+        assertEquals("/app/password.xhtml", browser.path(), "a password an admin set is temporary");
+        changePassword(browser, "first-long-password", "first-chosen-password");
         assertEquals("/app/index.xhtml", browser.path());
         String cookie = browser.cookie("JSESSIONID").orElseThrow().getValue();
         FormClient withCookie = new FormClient(app.base());
@@ -131,7 +133,7 @@ class BrowserSecurityIT {
 
         // the person changes their own password: this session goes on
         browser.go("/app/password.xhtml");
-        browser.type(By.id("password:current"), "first-long-password");
+        browser.type(By.id("password:current"), "first-chosen-password");
         browser.type(By.id("password:new"), "second-long-password");
         browser.type(By.id("password:repeat"), "second-long-password");
         browser.clickAjax(By.id("password:save"));
@@ -145,7 +147,19 @@ class BrowserSecurityIT {
         browser.go("/app/index.xhtml");
         assertEquals("/login.xhtml", browser.path(), "a reset password ends the sessions signed in with the old one");
         browser.signIn(username, "reset-long-password");
+        assertEquals("/app/password.xhtml", browser.path(), "a reset password must be changed first");
+        browser.go("/app/kpis.xhtml");
+        assertEquals("/app/password.xhtml", browser.path(), "no other page until it is");
+        changePassword(browser, "reset-long-password", "third-long-password");
         assertEquals("/app/index.xhtml", browser.path());
+    }
+
+    /** Changes a temporary password on the password page, which then goes on to "My work". */
+    static void changePassword(Browser browser, String current, String next) {
+        browser.type(By.id("password:current"), current);
+        browser.type(By.id("password:new"), next);
+        browser.type(By.id("password:repeat"), next);
+        browser.clickToNewPage(By.id("password:save"));
     }
 
     @Test

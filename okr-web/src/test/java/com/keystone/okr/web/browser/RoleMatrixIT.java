@@ -81,6 +81,7 @@ class RoleMatrixIT {
             new PageRule("/app/admin/units.xhtml", "<form id=\"units\"", ADMIN, "Only an administrator may open this page."),
             new PageRule("/app/admin/people.xhtml", "<form id=\"people\"", ADMIN, "Only an administrator may open this page."),
             new PageRule("/app/admin/cycles.xhtml", "<form id=\"cycles\"", ADMIN, "Only an administrator may open this page."),
+            new PageRule("/app/admin/imports.xhtml", "<form id=\"imports\"", ADMIN, "Only an administrator may open this page."),
             new PageRule("/app/password.xhtml", "<form id=\"password\"", EVERYONE, null));
 
     @TestFactory

@@ -32,8 +32,8 @@ final class ImportFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-20T10:15:30.123456Z");
     static final String ACTOR = "admin";
 
-    private static final List<String> ENTITIES = List.of("OrgUnit", "Person", "Cycle", "Objective", "KeyResult", "CheckIn",
-            "Kpi", "Measurement", "AuditEntry");
+    private static final List<String> ENTITIES = List.of("OrgUnit", "Person", "Membership", "Cycle", "Objective", "KeyResult",
+            "CheckIn", "Kpi", "Measurement", "AuditEntry");
 
     private final TestDatabase db;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -125,6 +125,7 @@ final class ImportFixture implements AutoCloseable {
                 counts.put(entity, em.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult());
             }
             counts.put("kpi_child", ((Number) em.createNativeQuery("select count(*) from kpi_child").getSingleResult()).longValue());
+            counts.put("person_role", ((Number) em.createNativeQuery("select count(*) from person_role").getSingleResult()).longValue());
             return counts;
         });
     }

@@ -533,24 +533,34 @@ class ApiIT {
         assertFalse(created.toString().contains("first-password"), "no password in answers");
         assertTrue(names(expect(200, api().get("hr", "people")).array(), "username").contains(user));
 
+        // the password an admin chose is temporary: the API answers 403 saying so, to all but changing it
+        assertTrue(created.getBoolean("passwordTemporary"), created.toString());
+        Answer temporary = assertError(403, "password", call("GET", "cycles", user, "first-password", null));
+        assertTrue(temporary.body().contains("is temporary") && temporary.body().contains("POST /api/v1/people/me/password"),
+                temporary.body());
+        assertError(403, "password", call("GET", "people/" + user, user, "first-password", null));
+        expect(204, call("POST", "people/me/password", user, "first-password",
+                "{\"currentPassword\":\"first-password\",\"newPassword\":\"first-password-mine\"}"));
+        assertFalse(expect(200, api().get("hr", "people/" + user)).object().getBoolean("passwordTemporary"));
+
         // the new person calls the API with their own password and reads themselves
-        expect(200, call("GET", "cycles", user, "first-password", null));
-        assertEquals("Ivy Tester", expect(200, call("GET", "people/" + user, user, "first-password", null)).object()
+        expect(200, call("GET", "cycles", user, "first-password-mine", null));
+        assertEquals("Ivy Tester", expect(200, call("GET", "people/" + user, user, "first-password-mine", null)).object()
                 .getString("displayName"));
-        assertError(403, null, call("GET", "people/alice", user, "first-password", null));
+        assertError(403, null, call("GET", "people/alice", user, "first-password-mine", null));
 
         Answer got = expect(200, api().get("hr", "people/" + user));
         JsonObject changed = expect(200, api().put("admin", "people/" + user, "{\"displayName\":\"Ivy Team-Tester\"}",
                 got.header("ETag").orElseThrow())).object();
         assertEquals("Ivy Team-Tester", changed.getString("displayName"));
 
-        assertError(400, "currentPassword", call("POST", "people/me/password", user, "first-password",
+        assertError(400, "currentPassword", call("POST", "people/me/password", user, "first-password-mine",
                 "{\"currentPassword\":\"not-it\",\"newPassword\":\"second-password\"}"));
-        assertError(400, "newPassword", call("POST", "people/me/password", user, "first-password",
-                "{\"currentPassword\":\"first-password\",\"newPassword\":\"short\"}"));
-        expect(204, call("POST", "people/me/password", user, "first-password",
-                "{\"currentPassword\":\"first-password\",\"newPassword\":\"second-password\"}"));
-        assertError(401, null, call("GET", "cycles", user, "first-password", null));
+        assertError(400, "newPassword", call("POST", "people/me/password", user, "first-password-mine",
+                "{\"currentPassword\":\"first-password-mine\",\"newPassword\":\"short\"}"));
+        expect(204, call("POST", "people/me/password", user, "first-password-mine",
+                "{\"currentPassword\":\"first-password-mine\",\"newPassword\":\"second-password\"}"));
+        assertError(401, null, call("GET", "cycles", user, "first-password-mine", null));
         expect(200, call("GET", "cycles", user, "second-password", null));
 
         expect(200, api().put("admin", "people/" + user, "{\"active\":false}"));
@@ -627,7 +637,7 @@ class ApiIT {
         String username = "guess." + unique().toLowerCase(Locale.ROOT);
         expect(201, api().post("admin", "people", "{\"username\":\"" + username + "\",\"displayName\":\"Guessed\","
                 + "\"password\":\"the-right-password\"}"));
-        expect(200, call("GET", "cycles", username, "the-right-password", null));
+        assertError(403, "password", call("GET", "cycles", username, "the-right-password", null)); // right, but temporary
         for (int i = 1; i <= SignInThrottle.ACCOUNT_FREE + 1; i++) {
             assertError(401, null, call("GET", "cycles", username, "guess-number-" + i, null));
         }
@@ -1068,6 +1078,71 @@ class ApiIT {
 
         assertError(400, "warning", api().put("admin", "kpis/NPS", "{\"warning\":90}"));
         assertEquals(50, expect(200, api().get("hr", "kpis/NPS")).object().getJsonNumber("warning").intValue());
+    }
+
+    @Test
+    void peopleAreImportedIdempotentlyWithTheirRolesAndWithoutAPasswordUntilAnAdminSetsATemporaryOne() {
+        String a = "imp." + unique().toLowerCase(Locale.ROOT);
+        String b = "imp." + unique().toLowerCase(Locale.ROOT);
+        String people = "username,name,email,global_role,unit_roles,active\n"
+                + a + ",Ana Imported," + a + "@acme.example,,LEAD:Acme/Sales;MEMBER:Acme/Marketing/Content,true\n"
+                + b + ",Bo Imported,,HR,,\n";
+        Answer created = expect(200, api().importCsv("admin", "people", people));
+        assertCounts(2, 0, created);
+        assertEquals(0, created.object().getInt("unchanged"));
+        Answer again = expect(200, api().importCsv("admin", "people", people));
+        assertCounts(0, 0, again);
+        assertEquals(2, again.object().getInt("unchanged"), "the same file again changes nothing: " + again);
+
+        JsonObject ana = expect(200, api().get("hr", "people/" + a)).object();
+        assertEquals("Ana Imported", ana.getString("displayName"));
+        assertEquals(List.of(), ana.getJsonArray("roles").getValuesAs(JsonValue.class));
+        assertEquals("MEMBER:Acme/Marketing/Content;LEAD:Acme/Sales", ana.getString("unitRoles"), "by unit path");
+        assertEquals("Acme/Marketing/Content", ana.getJsonArray("memberships").getJsonObject(0).getString("unitPath"));
+        assertEquals("MEMBER", ana.getJsonArray("memberships").getJsonObject(0).getString("role"));
+        assertFalse(ana.getBoolean("passwordSet"), "an import carries no password: " + ana);
+        assertEquals("[\"HR\"]", expect(200, api().get("hr", "people/" + b)).object().getJsonArray("roles").toString());
+
+        // history: each person created, and the file once per import
+        assertEquals(List.of("PERSON_CREATED"), actions(audit("hr", "person:" + a)));
+        List<String> files = actions(audit("admin", "import:people"));
+        assertTrue(files.size() >= 2 && files.stream().allMatch("IMPORT_APPLIED"::equals), files.toString());
+
+        // a change is an update, audited as the people service audits it
+        assertCounts(0, 1, expect(200, api().importCsv("admin", "people", "username,name,unit_roles\n"
+                + a + ",Ana Imported,LEAD:Acme/Sales\n")));
+        assertEquals(List.of("MEMBERSHIPS_CHANGED", "PERSON_CREATED"), actions(audit("hr", "person:" + a)));
+
+        // no password: no way in, until an admin sets a temporary one, which must be changed first
+        assertError(401, null, call("GET", "cycles", a, "", null));
+        expect(200, api().put("admin", "people/" + a, "{\"password\":\"a-temporary-password\"}"));
+        assertTrue(expect(200, api().get("hr", "people/" + a)).object().getBoolean("passwordTemporary"));
+        assertError(403, "password", call("GET", "cycles", a, "a-temporary-password", null));
+        expect(204, call("POST", "people/me/password", a, "a-temporary-password",
+                "{\"currentPassword\":\"a-temporary-password\",\"newPassword\":\"ana-chose-this-one\"}"));
+        expect(200, call("GET", "cycles", a, "ana-chose-this-one", null));
+        assertError(401, null, call("GET", "cycles", a, "a-temporary-password", null));
+    }
+
+    @Test
+    void aBadPeopleImportNamesRowAndColumnAndStoresNothing() {
+        String a = "bad." + unique().toLowerCase(Locale.ROOT);
+        String b = "bad." + unique().toLowerCase(Locale.ROOT);
+        Answer refused = api().importCsv("admin", "people", "username,name,global_role,unit_roles\n"
+                + a + ",Fine Row,,MEMBER:Acme/Sales\n"
+                + b + ",Unknown Unit,,LEAD:Acme/Atlantis\n"
+                + "x,Short,BOSS,\n");
+        assertImportError(3, "unit_roles", refused);
+        assertTrue(refused.body().contains("no unit 'Acme/Atlantis'"), refused.body());
+        assertHasError(refused, 4, "username");
+        assertHasError(refused, 4, "global_role");
+        assertError(404, null, api().get("admin", "people/" + a));
+        assertError(403, null, api().importCsv("hr", "people", "username,name\n" + a + ",By HR\n"));
+        assertError(403, null, api().importCsv("ceo", "people", "username,name\n" + a + ",By a lead\n"));
+        assertError(415, null, api().send("POST", "import/people", "admin", "demo", "text/plain",
+                ("username,name\n" + a + ",Plain\n").getBytes(StandardCharsets.UTF_8), Map.of()));
+        assertImportError(1, "name", api().importCsv("admin", "people", "username\n" + a + "\n"));
+        assertError(404, null, api().get("admin", "people/" + a));
     }
 
     @Test

@@ -180,7 +180,12 @@ class BackupRestoreIT {
         Answer reset = b.send("PUT", "people/alice", "admin", B_ADMIN_PASSWORD, "application/json",
                 "{\"password\":\"alice-has-a-new-one\"}".getBytes(StandardCharsets.UTF_8), Map.of());
         assertEquals(200, reset.status(), reset.toString());
-        assertEquals(200, b.send("GET", "cycles", "alice", "alice-has-a-new-one", null, null, Map.of()).status());
+        assertEquals(403, b.send("GET", "cycles", "alice", "alice-has-a-new-one", null, null, Map.of()).status(),
+                "a reset password is temporary");
+        assertEquals(204, b.send("POST", "people/me/password", "alice", "alice-has-a-new-one", "application/json",
+                "{\"currentPassword\":\"alice-has-a-new-one\",\"newPassword\":\"alice-chose-her-own\"}"
+                        .getBytes(StandardCharsets.UTF_8), Map.of()).status());
+        assertEquals(200, b.send("GET", "cycles", "alice", "alice-chose-her-own", null, null, Map.of()).status());
     }
 
     @Test

@@ -31,7 +31,7 @@ class MicrobundleIT {
     void theDemoCompanyLoadsOnFirstStartAndASecondStartReusesTheData(@TempDir Path dir) throws Exception {
         try (RunningJar jar = RunningJar.start(dir, "okr.demo=true").awaitReady()) {
             HttpResponse<String> ready = jar.get("/health/ready");
-            assertTrue(ready.body().contains("\"schemaVersion\":\"5\""), ready.body());
+            assertTrue(ready.body().contains("\"schemaVersion\":\"6\""), ready.body());
             assertEquals(200, jar.get("/health/live").statusCode());
             HttpResponse<String> login = jar.get("/login.xhtml");
             assertEquals(200, login.statusCode(), "the sign-in page");

@@ -39,6 +39,10 @@ class MicrobundleIT {
             assertTrue(jar.get("/").headers().firstValue("Location").orElse("").endsWith("/login.xhtml"),
                     "the root sends a visitor to the sign-in page");
             assertTrue(jar.get("/metrics?scope=application").body().contains("keystone_demo_loads_total"));
+            // --nohazelcast (RunningJar's default): sessions stay in memory, and the log does not say so at every request
+            assertEquals(200, jar.get("/login.xhtml").statusCode());
+            assertFalse(jar.output().contains("Hazelcast is not enabled"), jar.tail());
+            assertTrue(jar.output().contains("Keystone is ready"), "the log is there: " + jar.tail());
         }
         Map<String, Long> first = demoFigures(dir);
         assertEquals(1, first.get("companies"));

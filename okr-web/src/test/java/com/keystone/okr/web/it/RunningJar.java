@@ -39,10 +39,19 @@ public final class RunningJar implements AutoCloseable {
         this.port = port;
     }
 
-    /** A stand-alone instance ({@code --nohazelcast}): it shares the database with others, not its sessions. */
+    /**
+     * A stand-alone instance ({@code --nohazelcast}): it shares the database with others, not its
+     * sessions, and is told to keep them in memory, as the README's "Run a cluster" says.
+     */
     public static RunningJar start(Path workDir, String... systemProperties) throws IOException {
-        return start(workDir, List.of("--nohazelcast"), systemProperties);
+        Path standAlone = workDir.resolve("stand-alone-sessions.asadmin");
+        Files.writeString(standAlone, STAND_ALONE_SESSIONS + "\n");
+        return start(workDir, List.of("--nohazelcast", "--prebootcommandfile", standAlone.toString()), systemProperties);
     }
+
+    /** The pre-boot command of an instance without Hazelcast (README, "Run a cluster"). */
+    static final String STAND_ALONE_SESSIONS =
+            "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false";
 
     /** An instance started with these Payara Micro options (e.g. a cluster's, see {@link #clusterOptions}). */
     public static RunningJar start(Path workDir, List<String> payaraOptions, String... systemProperties)

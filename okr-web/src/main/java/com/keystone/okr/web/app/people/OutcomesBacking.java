@@ -7,24 +7,17 @@ import com.keystone.okr.web.report.PeopleOutcomesService;
 import com.keystone.okr.web.report.PeopleOutcomesService.Query;
 import com.keystone.okr.web.report.TableFiles.Export;
 import com.keystone.okr.web.report.UnitSearch;
-import com.keystone.okr.web.ui.Messages;
+import com.keystone.okr.web.ui.Downloads;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -40,8 +33,6 @@ import org.primefaces.model.SortMeta;
 public class OutcomesBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(OutcomesBacking.class.getName());
-
     @Inject
     PeopleOutcomesService outcomes;
     @Inject
@@ -159,34 +150,7 @@ public class OutcomesBacking implements Serializable {
 
     /** Writes the file of the filtered people as the response to the (non-Ajax) POST; a refusal stays on the page. */
     private void send(Function<Sheet, Export> format) throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        Export file;
-        try {
-            file = Messages.attempt(() -> format.apply(outcomes.sheet(context.getCycle(), context.getAsOf(), query())),
-                    Map.of());
-        } catch (IllegalStateException e) {
-            LOG.log(Level.WARNING, "people outcomes export failed", e);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    MessageFormat.format(text("review.export.failed"), e.getMessage()), ""));
-            return;
-        }
-        if (file == null) {
-            return;
-        }
-        ExternalContext ext = faces.getExternalContext();
-        ext.responseReset();
-        ext.setResponseContentType(file.contentType());
-        ext.setResponseContentLength(file.content().length);
-        ext.setResponseHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
-        ext.setResponseHeader("Cache-Control", "no-store");
-        try (OutputStream out = ext.getResponseOutputStream()) {
-            out.write(file.content());
-        }
-        faces.responseComplete();
+        Downloads.send("people outcomes", () -> format.apply(outcomes.sheet(context.getCycle(), context.getAsOf(), query())));
     }
 
-    private static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "rev").getString(key);
-    }
 }

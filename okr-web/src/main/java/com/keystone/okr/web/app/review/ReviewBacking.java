@@ -8,24 +8,17 @@ import com.keystone.okr.web.report.ReviewComparison;
 import com.keystone.okr.web.report.ReviewExports;
 import com.keystone.okr.web.report.ReviewService;
 import com.keystone.okr.web.report.TableFiles.Export;
-import com.keystone.okr.web.ui.Messages;
+import com.keystone.okr.web.ui.Downloads;
 import com.keystone.okr.web.ui.ViewContext;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The HR quarterly review of the session's cycle beside the cycle before it: the per-unit table
@@ -38,8 +31,6 @@ import java.util.logging.Logger;
 public class ReviewBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ReviewBacking.class.getName());
-
     static final String RED = "#dc2626";
     static final String YELLOW = "#f59e0b";
     static final String GREEN = "#16a34a";
@@ -114,35 +105,10 @@ public class ReviewBacking implements Serializable {
 
     /** Writes the file as the response to the (non-Ajax) POST; a refusal stays on the page as a message. */
     private void send(Function<ReviewComparison, Export> format) throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        Export file;
-        try {
-            file = Messages.attempt(() -> {
-                reviews.requireReviewer();
-                ReviewComparison c = comparison != null ? comparison
-                        : reviews.comparison(context.getCycle(), context.getAsOf());
-                return format.apply(c);
-            }, Map.of());
-        } catch (IllegalStateException e) {
-            // a writer that cannot run here (e.g. no usable PDF library): say so on the page
-            LOG.log(Level.WARNING, "quarterly review export failed", e);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    MessageFormat.format(text("rev", "review.export.failed"), e.getMessage()), ""));
-            return;
-        }
-        if (file == null) {
-            return;
-        }
-        ExternalContext ext = faces.getExternalContext();
-        ext.responseReset();
-        ext.setResponseContentType(file.contentType());
-        ext.setResponseContentLength(file.content().length);
-        ext.setResponseHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
-        ext.setResponseHeader("Cache-Control", "no-store");
-        try (OutputStream out = ext.getResponseOutputStream()) {
-            out.write(file.content());
-        }
-        faces.responseComplete();
+        Downloads.send("quarterly review", () -> {
+            reviews.requireReviewer();
+            return format.apply(comparison != null ? comparison : reviews.comparison(context.getCycle(), context.getAsOf()));
+        });
     }
 
     private static List<Integer> counts(List<Row> rows, Function<Figures, Integer> count) {

@@ -4,8 +4,6 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.context.FacesContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,8 @@ import java.util.Map;
  * Every page's address says what it shows: the links, buttons and redirects Faces builds to a page
  * of the application carry the cycle and the "as of" date of the page they start from
  * ({@code ?cycle=2026-Q3&asOf=2026-09-30}), so a link copied from the address bar, or a page's
- * link followed, opens what its sender saw. {@link PageAddressFilter} reads them back.
+ * link followed, opens what its sender saw. {@link PageAddressFilter} reads them back. (A form's
+ * post goes to the page's plain address: what it changes is in the person's view context.)
  */
 public class PageAddress extends ViewHandlerWrapper {
 
@@ -38,19 +37,6 @@ public class PageAddress extends ViewHandlerWrapper {
         return super.getRedirectURL(context, viewId, withContext(viewId, parameters), includeViewParams);
     }
 
-    /** A form posts to an address with the page's context too, so the address bar keeps it after a full post. */
-    @Override
-    public String getActionURL(FacesContext context, String viewId) {
-        String url = super.getActionURL(context, viewId);
-        if (!isApplicationPage(viewId)) {
-            return url;
-        }
-        StringBuilder b = new StringBuilder(url);
-        context(viewContext()).forEach((name, value) -> b.append(b.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return b.toString();
-    }
-
     /** The parameters that say which cycle and date a page shows: the cycle always, the date only for history. */
     static Map<String, String> context(ViewContext view) {
         Map<String, String> c = new LinkedHashMap<>();
@@ -69,8 +55,9 @@ public class PageAddress extends ViewHandlerWrapper {
     }
 
     private static Map<String, List<String>> withContext(String viewId, Map<String, List<String>> parameters) {
-        if (!isApplicationPage(viewId)) {
-            return parameters;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!isApplicationPage(viewId) || faces == null || faces.getExternalContext().getUserPrincipal() == null) {
+            return parameters; // e.g. the expired page's link for someone not signed in: the sign-in page comes first
         }
         Map<String, List<String>> p = new HashMap<>(parameters == null ? Map.of() : parameters);
         context(viewContext()).forEach((name, value) -> p.putIfAbsent(name, List.of(value)));

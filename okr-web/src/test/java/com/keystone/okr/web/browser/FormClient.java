@@ -99,7 +99,7 @@ public final class FormClient {
     public void signIn(String user, String password) {
         Page login = get("/login.xhtml");
         Page after = post("/login.xhtml", loginFields(user, password, login.viewState()));
-        if (after.status() != 302 || !after.location().orElse("").endsWith("/app/index.xhtml")) {
+        if (!after.redirectsTo("/app/index.xhtml")) {
             throw new AssertionError(user + " could not sign in over HTTP: " + after);
         }
     }
@@ -209,8 +209,9 @@ public final class FormClient {
             return body.contains("This page expired") || body.contains("Something went wrong");
         }
 
+        /** A redirect to a path ending so; its query (a page's cycle and date, PageAddress) aside. */
         public boolean redirectsTo(String pathEnd) {
-            return (status == 302 || status == 303) && location.map(l -> l.endsWith(pathEnd)).orElse(false);
+            return (status == 302 || status == 303) && location.map(l -> URI.create(l).getPath().endsWith(pathEnd)).orElse(false);
         }
 
         @Override
